@@ -1,0 +1,107 @@
+// The answer engine: everything a command answers, computed without Discord. Built by a factory from
+// loaded corpus files; holds only read-only data, so one engine can serve any number of requests.
+import { ask as answer, DEFAULT_ASK_OPTIONS, type AskOptions } from './ask.ts';
+import { extractCommitments } from './commitments.ts';
+import type { CorpusFiles } from './load.ts';
+import { buildPeopleIndex } from './people.ts';
+import { buildLexicon, DEFAULT_LEXICON_OPTIONS, type LexiconOptions } from './query.ts';
+import { extractQuotes } from './quotes.ts';
+import { buildMiniSearch, DEFAULT_SEARCH_OPTIONS, type PassageIndex, type SearchOptions } from './search.ts';
+import { rankByTopic } from './topic.ts';
+import type { AskResult, CommitmentsResult, CorpusInfo, Passage, QuotesResult, SpeakerChoice } from './types.ts';
+
+export interface EngineOptions {
+  lexicon: Partial<LexiconOptions>;
+  search: Partial<SearchOptions>;
+  ask: Partial<AskOptions>;
+  /** A prebuilt index (e.g. loaded from the persisted cache); must have been built from the same passages. */
+  index?: PassageIndex;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { lexicon: {}, search: {}, ask: {} };
+
+export interface Engine {
+  ask(question: string, options?: Partial<AskOptions>): AskResult;
+  quotes(speaker: string, topic?: string | null): QuotesResult;
+  speakers(prefix?: string, limit?: number): SpeakerChoice[];
+  commitments(party?: string | null): CommitmentsResult;
+  info(): CorpusInfo;
+  readonly passages: readonly Passage[];
+}
+
+/** Discord's cap on autocomplete choices: the natural default for a list of names. */
+const MAX_CHOICES = 25;
+
+export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions> = {}): Engine {
+  const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+  const passages = corpus.articles.flatMap((a) => a.passages);
+  const lexicon = buildLexicon(corpus.curated, opts.lexicon);
+  const ctx = {
+    index: opts.index ?? buildMiniSearch(passages),
+    passages,
+    lexicon,
+    search: { ...DEFAULT_SEARCH_OPTIONS, ...opts.search },
+    ask: { ...DEFAULT_ASK_OPTIONS, ...opts.ask },
+  };
+  const { quotes: allQuotes, discovered } = extractQuotes(passages, corpus.curated.people);
+  const people = [...corpus.curated.people, ...discovered];
+  const peopleIndex = buildPeopleIndex(people);
+  const quoteCount = new Map<string, number>();
+  for (const q of allQuotes) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) ?? 0) + 1);
+  const speakerList = people.filter((p) => quoteCount.has(p.name));
+  const speakerIndex = buildPeopleIndex(speakerList);
+  const commitmentList = extractCommitments(passages, corpus.curated.parties);
+  const partyIndex = buildPeopleIndex(corpus.curated.parties.map((p) => ({ name: p.name, short: p.name, role: '', aliases: p.aliases })));
+  const loadedAt = new Date().toISOString();
+  const speakerSuggestions = () => speakerList.map((p) => ({ label: p.name, query: p.short }));
+
+  return {
+    passages,
+    ask: (question, overrides) => answer(ctx, question, overrides),
+
+    quotes(query, topic = null) {
+      const t = topic?.trim() || null;
+      if (!query.trim()) return { answered: false, query, speaker: null, quotes: [], reason: 'empty-query', suggestions: speakerSuggestions(), topic: t };
+      const resolution = peopleIndex.resolve(query);
+      if (!resolution.person) {
+        const near = resolution.candidates.filter((p) => quoteCount.has(p.name));
+        const suggestions = (near.length ? near : speakerList).slice(0, 3).map((p) => ({ label: p.name, query: p.short }));
+        return { answered: false, query, speaker: null, quotes: [], reason: 'unknown-speaker', suggestions, topic: t };
+      }
+      const person = resolution.person;
+      const own = allQuotes.filter((q) => q.speaker === person.name);
+      if (own.length === 0) {
+        return { answered: false, query, speaker: person, quotes: [], reason: 'no-quotes', suggestions: speakerSuggestions().slice(0, 3), topic: t };
+      }
+      return { answered: true, query, speaker: person, quotes: t ? rankByTopic(own, t, lexicon) : own, topic: t };
+    },
+
+    speakers(prefix = '', limit = MAX_CHOICES) {
+      return speakerIndex
+        .matchPrefix(prefix)
+        .map((p) => ({ name: p.name, role: p.role, quoteCount: quoteCount.get(p.name) ?? 0 }))
+        .sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name))
+        .slice(0, limit);
+    },
+
+    commitments(party = null) {
+      if (!party?.trim()) return { answered: true, party: null, commitments: commitmentList };
+      const partySuggestions = [...new Set(commitmentList.map((c) => c.party))].map((p) => ({ label: p, query: p }));
+      const resolution = partyIndex.resolve(party);
+      if (!resolution.person) return { answered: false, party, commitments: [], reason: 'unknown-party', suggestions: partySuggestions };
+      const name = resolution.person.name;
+      const mine = commitmentList.filter((c) => c.party === name);
+      if (mine.length === 0) return { answered: false, party: name, commitments: [], reason: 'no-commitments', suggestions: partySuggestions };
+      return { answered: true, party: name, commitments: mine };
+    },
+
+    info() {
+      return {
+        articles: corpus.articles.map((a) => ({ id: a.id, title: a.title, subtitle: a.subtitle, date: a.date, source: a.source, passages: a.passages.length })),
+        passages: passages.length,
+        speakers: speakerList.length,
+        loadedAt,
+      };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Reads the corpus folder: every Markdown article (README.md excepted, it documents the folder) and the
+// curated data files. The only domain module that touches the file system.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CorpusError, parseArticle } from './corpus.ts';
+import { parseCurated, type Curated } from './curated.ts';
+import type { Article } from './types.ts';
+
+export interface CorpusFiles {
+  articles: Article[];
+  curated: Curated;
+  /** Raw contents, in a stable order: what a persisted index is keyed on. */
+  sources: Array<{ file: string; text: string }>;
+}
+
+export const PEOPLE_FILE = 'people.json';
+export const SYNONYMS_FILE = 'synonyms.json';
+
+export function isArticleFile(name: string): boolean {
+  return name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
+}
+
+export function loadCorpus(dir: string): CorpusFiles {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    throw new CorpusError(dir, 0, `cannot read the corpus folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const read = (name: string) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') });
+  const articleFiles = names.filter(isArticleFile).map(read);
+  if (articleFiles.length === 0) throw new CorpusError(dir, 0, 'no Markdown article (*.md) in the corpus folder');
+  for (const required of [PEOPLE_FILE, SYNONYMS_FILE]) {
+    if (!names.includes(required)) throw new CorpusError(join(dir, required), 0, 'missing curated data file');
+  }
+  const people = read(PEOPLE_FILE);
+  const synonyms = read(SYNONYMS_FILE);
+  return {
+    articles: articleFiles.map((f) => parseArticle(f.text, f.file)),
+    curated: parseCurated(people, synonyms),
+    sources: [...articleFiles, people, synonyms],
+  };
+}

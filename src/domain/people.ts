@@ -1,0 +1,57 @@
+// Resolves a typed name to a person: exact alias first (case- and accent-insensitive), then a fuzzy search
+// over every alias so "Zelenski", "starmr" or "macron's" still find the right person.
+import MiniSearch from 'minisearch';
+import type { Person } from './types.ts';
+import { fold, tokens } from './text.ts';
+
+export type Resolution = { person: Person } | { person: null; candidates: Person[] };
+
+export interface PeopleIndex {
+  resolve(name: string): Resolution;
+  /** People whose name or an alias has a word starting with `prefix` (all of them for an empty prefix). */
+  matchPrefix(prefix: string): Person[];
+}
+
+const key = (s: string) =>
+  tokens(s)
+    .map((t) => fold(t.surface).toLowerCase().replace(/'s$/, ''))
+    .filter((w) => w !== 'the')
+    .join(' ');
+
+export function buildPeopleIndex(people: Person[]): PeopleIndex {
+  const exact = new Map<string, Person>();
+  for (const p of people) for (const a of [p.name, p.short, ...p.aliases]) if (!exact.has(key(a))) exact.set(key(a), p);
+  const index = new MiniSearch<{ id: number; names: string }>({
+    fields: ['names'],
+    processTerm: (t) => fold(t).toLowerCase().replace(/'s$/, ''),
+  });
+  index.addAll(people.map((p, id) => ({ id, names: [p.name, ...p.aliases].join(' ') })));
+
+  return {
+    resolve(name) {
+      const k = key(name);
+      if (!k) return { person: null, candidates: [] };
+      const hit = exact.get(k);
+      if (hit) return { person: hit };
+      const results = index.search(k, { fuzzy: 0.34, prefix: (t) => t.length >= 3, combineWith: 'AND' });
+      const best = results[0];
+      if (!best) return { person: null, candidates: [] };
+      const second = results[1];
+      // Two people equally close ("President") is a question back to the user, not a guess.
+      if (second && second.score > best.score * 0.67) {
+        return { person: null, candidates: results.slice(0, 3).map((r) => people[r.id as number]!) };
+      }
+      return { person: people[best.id as number]! };
+    },
+    matchPrefix(prefix) {
+      const p = key(prefix);
+      if (!p) return [...people];
+      return people.filter((person) =>
+        [person.name, person.short, ...person.aliases].some((a) => {
+          const k = key(a);
+          return k.startsWith(p) || k.split(' ').some((w) => w.startsWith(p));
+        }),
+      );
+    },
+  };
+}
