@@ -15,9 +15,21 @@ export interface AskOptions {
   rerankDepth: number;
   /** Longest question considered, in characters: Discord caps options at 300; this guards the library API. */
   maxQuestionLength: number;
+  /** Ranking mix: share of the question the passage covers, the best single sentence covers, and BM25 (scaled to the best). */
+  passageWeight: number;
+  sentenceWeight: number;
+  lexicalWeight: number;
 }
 
-export const DEFAULT_ASK_OPTIONS: AskOptions = { limit: 10, minCoverage: 0.5, rerankDepth: 50, maxQuestionLength: 1000 };
+export const DEFAULT_ASK_OPTIONS: AskOptions = {
+  limit: 10,
+  minCoverage: 0.5,
+  rerankDepth: 50,
+  maxQuestionLength: 1000,
+  passageWeight: 0.6,
+  sentenceWeight: 0.4,
+  lexicalWeight: 0.1,
+};
 
 export interface AskContext {
   index: PassageIndex;
@@ -31,6 +43,7 @@ interface Candidate {
   i: number;
   score: number;
   coverage: number;
+  bestSentence: number;
 }
 
 export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<AskOptions> = {}): AskResult {
@@ -40,10 +53,16 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const units = ctx.lexicon.analyze(question);
   if (units.length === 0) return decline(ctx, question, 'no-content-words', [], []);
 
-  const results = units.map((u) => searchUnit(ctx.index, u, ctx.search));
+  const results = units.map((u) => {
+    const r = searchUnit(ctx.index, u, ctx.search);
+    // A word the corpus never uses may be a misspelt name ("starmr"): then it asks for the person, all aliases.
+    if (!u.word || [...r.hits.values()].some((h) => h.textTerms.has(u.terms[0]!.term))) return r;
+    const person = ctx.lexicon.asPerson(u);
+    return person ? searchUnit(ctx.index, person, ctx.search) : r;
+  });
   const n = ctx.passages.length;
   // Rarity of each unit: a word the article never uses weighs most, a word in every passage least.
-  const weights = results.map((r) => Math.log(1 + n / (r.textMatches + 0.5)));
+  const weights = results.map((r) => r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   const lexical = new Map<number, number>();
@@ -51,16 +70,21 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const shortlist = [...lexical.entries()].sort((a, b) => b[1] - a[1]).slice(0, opts.rerankDepth);
   if (shortlist.length === 0) return decline(ctx, question, 'no-match', [], []);
 
-  const candidates: Candidate[] = shortlist.map(([i, score]) => {
+  const maxLexical = shortlist[0]![1];
+  const candidates: Candidate[] = shortlist.map(([i, lexicalScore]) => {
     let covered = 0;
     results.forEach((r, u) => (covered += weights[u]! * (r.hits.get(i)?.credit ?? 0)));
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-    // Coverage dominates: a passage answering all of the question beats one repeating a single word.
-    return { i, score: score * (0.2 + coverage) ** 2, coverage };
+    const best = bestSentence(ctx.passages[i]!.sentences, results, weights, i);
+    const sentenceCoverage = totalWeight > 0 ? best.score / totalWeight : 0;
+    // Coverage decides: a passage answering all of the question beats one repeating a single word; a sentence
+    // answering it all at once beats words scattered over a paragraph; BM25 only breaks near-ties.
+    const score = opts.passageWeight * coverage + opts.sentenceWeight * sentenceCoverage + opts.lexicalWeight * (lexicalScore / maxLexical);
+    return { i, score, coverage, bestSentence: best.index };
   });
   candidates.sort((a, b) => b.score - a.score || a.i - b.i);
 
-  const ranked = candidates.slice(0, opts.limit).map((c) => rank(ctx, c, results, weights));
+  const ranked = candidates.slice(0, opts.limit).map((c) => rank(ctx, c, results));
   const top = ranked[0]!;
   if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
   return {
@@ -72,37 +96,36 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   };
 }
 
-function rank(ctx: AskContext, c: Candidate, results: UnitResult[], weights: number[]): RankedPassage {
+function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassage {
   const p = ctx.passages[c.i]!;
   const docTerms = new Set<string>();
-  for (const r of results) for (const t of r.hits.get(c.i)?.docTerms ?? []) docTerms.add(t);
+  for (const r of results) for (const t of r.hits.get(c.i)?.textTerms.keys() ?? []) docTerms.add(t);
   const matchedTerms = [...new Set(tokens(p.text).filter((t) => docTerms.has(processWord(t.surface) ?? '')).map((t) => t.surface))];
   return {
     text: p.text,
     citation: citationOf(p),
     score: round(c.score),
     coverage: round(c.coverage),
-    bestSentence: bestSentence(p.sentences, results, weights, c.i),
+    bestSentence: c.bestSentence,
     sentences: p.sentences,
     matchedTerms,
   };
 }
 
 /** The sentence covering the most (rarity-weighted) units of the question; the earliest on a tie. */
-function bestSentence(sentences: string[], results: UnitResult[], weights: number[], i: number): number {
-  let best = 0;
-  let bestScore = -1;
-  sentences.forEach((s, si) => {
+function bestSentence(sentences: string[], results: UnitResult[], weights: number[], i: number): { index: number; score: number } {
+  let best = { index: 0, score: -1 };
+  sentences.forEach((s, index) => {
     const terms = new Set(tokens(s).map((t) => processWord(t.surface)));
     let score = 0;
     results.forEach((r, u) => {
       const hit = r.hits.get(i);
-      if (hit && hit.docTerms.some((t) => terms.has(t))) score += weights[u]! * hit.credit;
+      if (!hit) return;
+      let credit = hit.contextCredit;
+      for (const [t, c] of hit.textTerms) if (terms.has(t)) credit = Math.max(credit, c);
+      score += weights[u]! * credit;
     });
-    if (score > bestScore) {
-      best = si;
-      bestScore = score;
-    }
+    if (score > best.score) best = { index, score };
   });
   return best;
 }

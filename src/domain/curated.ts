@@ -13,6 +13,10 @@ export interface Curated {
   parties: Party[];
   /** Groups of words or phrases that mean the same thing to a reader of the article. */
   synonyms: string[][];
+  /** Question words that say what kind of passage answers ("when" -> dates), with the words that signal it. */
+  questionWords: Record<string, string[]>;
+  /** Words that name the kind of answer wanted ("which city", "what date"): they count less toward coverage. */
+  answerTypes: string[];
 }
 
 /** Parses people.json and synonyms.json; `people`/`synonyms` are the raw file contents. */
@@ -49,7 +53,18 @@ export function parseCurated(people: { file: string; text: string }, synonyms: {
     }
     return g;
   });
-  return { people: personList, parties: partyList, synonyms: groups };
+  const srec = s as Record<string, unknown>;
+  const questionWords: Record<string, string[]> = {};
+  if (srec.questionWords !== undefined) {
+    if (!isRecord(srec.questionWords)) fail(synonyms.file, synonyms.text, '"questionWords"', 'questionWords must map a question word to a list of strings');
+    for (const [word, list] of Object.entries(srec.questionWords as Record<string, unknown>)) {
+      if (!isStringArray(list)) fail(synonyms.file, synonyms.text, `"${word}"`, `questionWords.${word} must be a list of strings`);
+      questionWords[word.toLowerCase()] = list as string[];
+    }
+  }
+  const answerTypes = srec.answerTypes ?? [];
+  if (!isStringArray(answerTypes)) fail(synonyms.file, synonyms.text, '"answerTypes"', 'answerTypes must be a list of strings');
+  return { people: personList, parties: partyList, synonyms: groups, questionWords, answerTypes: answerTypes as string[] };
 }
 
 function parseJson(file: string, text: string): unknown {

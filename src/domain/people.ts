@@ -7,7 +7,8 @@ import { fold, tokens } from './text.ts';
 export type Resolution = { person: Person } | { person: null; candidates: Person[] };
 
 export interface PeopleIndex {
-  resolve(name: string): Resolution;
+  /** `strict` allows one typo in 5–9 letters and no prefix: for words that may not be names at all. */
+  resolve(name: string, options?: { strict?: boolean }): Resolution;
   /** People whose name or an alias has a word starting with `prefix` (all of them for an empty prefix). */
   matchPrefix(prefix: string): Person[];
 }
@@ -28,12 +29,14 @@ export function buildPeopleIndex(people: Person[]): PeopleIndex {
   index.addAll(people.map((p, id) => ({ id, names: [p.name, ...p.aliases].join(' ') })));
 
   return {
-    resolve(name) {
+    resolve(name, { strict = false } = {}) {
       const k = key(name);
       if (!k) return { person: null, candidates: [] };
       const hit = exact.get(k);
       if (hit) return { person: hit };
-      const results = index.search(k, { fuzzy: 0.34, prefix: (t) => t.length >= 3, combineWith: 'AND' });
+      const results = strict
+        ? index.search(k, { fuzzy: 0.2, combineWith: 'AND' })
+        : index.search(k, { fuzzy: 0.34, prefix: (t) => t.length >= 3, combineWith: 'AND' });
       const best = results[0];
       if (!best) return { person: null, candidates: [] };
       const second = results[1];

@@ -2,7 +2,9 @@
 // that count as a match for it (the word's stem, its synonyms, a person's name for an alias) and the credit
 // each earns. Units are what coverage is measured on: "how much of what was asked does a passage answer".
 import type { Curated } from './curated.ts';
+import { buildPeopleIndex } from './people.ts';
 import { fold, processWord, terms, tokens } from './text.ts';
+import type { Person } from './types.ts';
 
 export interface UnitTerm {
   term: string;
@@ -15,19 +17,26 @@ export interface QueryUnit {
   label: string;
   /** terms[0] is the word itself (typo tolerance and prefix matching apply to it only). */
   terms: UnitTerm[];
+  /** How much this unit counts toward coverage, before rarity: 1 for content, less for "which city"-type words. */
+  weight: number;
+  /** True when the unit is a plain word (not a name, phrase or question word): it may be re-read as a misspelt name. */
+  word: boolean;
 }
 
 export interface LexiconOptions {
   /** Credit for a synonym of the word asked (the word itself earns 1). */
   synonymCredit: number;
-  /** Credit for the words of a multi-word alias ("French President") beside the person's name. */
-  aliasWordCredit: number;
+  /** Coverage weight of question words ("why", "when") and answer-type words ("date", "city"). */
+  questionWordWeight: number;
+  answerTypeWeight: number;
 }
 
-export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.85, aliasWordCredit: 0.7 };
+export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, questionWordWeight: 0.4, answerTypeWeight: 0.5 };
 
 export interface Lexicon {
   analyze(question: string): QueryUnit[];
+  /** The unit for a word that turned out to be a misspelt name ("starmr"), or null when it names nobody. */
+  asPerson(unit: QueryUnit): QueryUnit | null;
 }
 
 const MAX_PHRASE = 5;
@@ -40,38 +49,47 @@ function phraseKey(text: string): string {
 
 export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> = {}): Lexicon {
   const opts = { ...DEFAULT_LEXICON_OPTIONS, ...options };
+  const single = (words: string[]) => [...new Set(words.map((w) => terms(w)).filter((t) => t.length === 1).map((t) => t[0]!))];
   // stem -> the single-word terms of every group it belongs to
   const synonymsOf = new Map<string, Set<string>>();
-  // phrase key -> unit terms, for multi-word synonyms and every alias of a person
-  const phrases = new Map<string, UnitTerm[]>();
+  // phrase key -> what the phrase stands for: a synonym group's terms, or a person
+  const phrases = new Map<string, { terms: UnitTerm[] } | { person: Person }>();
 
   for (const group of curated.synonyms) {
-    const single = group.map((w) => terms(w)).filter((t) => t.length === 1).map((t) => t[0]!);
+    const groupTerms = single(group);
     for (const member of group) {
       const memberTerms = terms(member);
       if (memberTerms.length === 1) {
         const set = synonymsOf.get(memberTerms[0]!) ?? new Set<string>();
-        for (const t of single) set.add(t);
+        for (const t of groupTerms) set.add(t);
         synonymsOf.set(memberTerms[0]!, set);
       } else if (memberTerms.length > 1) {
-        phrases.set(phraseKey(member), single.map((term) => ({ term, credit: opts.synonymCredit })));
+        phrases.set(phraseKey(member), { terms: groupTerms.map((term) => ({ term, credit: opts.synonymCredit })) });
       }
     }
   }
-
   for (const person of curated.people) {
-    const nameTerms = terms(person.name).filter((t) => t !== 'sir');
-    for (const alias of [person.name, ...person.aliases]) {
-      const aliasTerms = terms(alias);
-      const unit: UnitTerm[] = nameTerms.map((term) => ({ term, credit: 1 }));
-      for (const term of aliasTerms) {
-        if (!nameTerms.includes(term)) unit.push({ term, credit: aliasTerms.length === 1 ? 1 : opts.aliasWordCredit });
-      }
-      phrases.set(phraseKey(alias), unit);
-    }
+    for (const alias of [person.name, ...person.aliases]) phrases.set(phraseKey(alias), { person });
   }
-
+  const questionWords = new Map(Object.entries(curated.questionWords).map(([w, list]) => [w, single(list)]));
+  const answerTypes = new Set(single(curated.answerTypes));
+  const people = buildPeopleIndex(curated.people);
   const maxPhrase = Math.min(MAX_PHRASE, Math.max(1, ...[...phrases.keys()].map((k) => k.split(' ').length)));
+
+  const personUnit = (person: Person, label: string): QueryUnit => ({
+    label,
+    terms: [...new Set([...terms(person.name), ...terms(person.short)])].filter((t) => t !== 'sir').map((term) => ({ term, credit: 1 })),
+    weight: 1,
+    word: false,
+  });
+
+  const wordUnit = (surface: string): QueryUnit | null => {
+    const term = processWord(surface);
+    if (!term) return null;
+    const unit: UnitTerm[] = [{ term, credit: 1 }];
+    for (const syn of synonymsOf.get(term) ?? []) if (syn !== term) unit.push({ term: syn, credit: opts.synonymCredit });
+    return { label: surface, terms: unit, weight: answerTypes.has(term) ? opts.answerTypeWeight : 1, word: true };
+  };
 
   return {
     analyze(question: string): QueryUnit[] {
@@ -79,13 +97,20 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       const keys = toks.map((t) => fold(t.surface).toLowerCase());
       const units: QueryUnit[] = [];
       const seen = new Set<string>();
-      const push = (unit: QueryUnit) => {
+      const push = (unit: QueryUnit | null) => {
+        if (!unit || unit.terms.length === 0) return;
         const id = unit.terms.map((t) => t.term).join(' ');
-        if (unit.terms.length === 0 || seen.has(id)) return;
+        if (seen.has(id)) return;
         seen.add(id);
         units.push(unit);
       };
       for (let i = 0; i < toks.length; ) {
+        const qw = questionWords.get(keys[i]!);
+        if (qw) {
+          push({ label: toks[i]!.surface, terms: qw.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false });
+          i++;
+          continue;
+        }
         let matched = 0;
         // Longest phrase first, so "the French President" wins over "French".
         for (let n = Math.min(maxPhrase, toks.length - i); n >= 1; n--) {
@@ -94,7 +119,19 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
           if (!phrase) continue;
           // A one-word alias that is also a stop word ("us") is only a name when written as one ("US").
           if (n === 1 && processWord(toks[i]!.surface) === null) continue;
-          push({ label: toks.slice(i, i + n).map((t) => t.surface).join(' '), terms: phrase });
+          const label = toks.slice(i, i + n).map((t) => t.surface).join(' ');
+          if ('person' in phrase) {
+            const unit = personUnit(phrase.person, label);
+            push(unit);
+            // A descriptive alias ("US envoy", "son-in-law") also asks for its own words, beyond the name.
+            const name = new Set(unit.terms.map((t) => t.term));
+            for (const t of toks.slice(i, i + n)) {
+              const w = wordUnit(t.surface);
+              if (w && !name.has(w.terms[0]!.term)) push(w);
+            }
+          } else {
+            push({ label, terms: phrase.terms, weight: 1, word: false });
+          }
           matched = n;
           break;
         }
@@ -102,17 +139,16 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
           i += matched;
           continue;
         }
-        const surface = toks[i]!.surface;
-        const term = processWord(surface);
+        push(wordUnit(toks[i]!.surface));
         i++;
-        if (!term) continue;
-        const unit: UnitTerm[] = [{ term, credit: 1 }];
-        for (const syn of synonymsOf.get(term) ?? []) {
-          if (syn !== term) unit.push({ term: syn, credit: opts.synonymCredit });
-        }
-        push({ label: surface, terms: unit });
       }
       return units;
+    },
+
+    asPerson(unit) {
+      if (!unit.word) return null;
+      const hit = people.resolve(unit.label, { strict: true });
+      return hit.person ? personUnit(hit.person, unit.label) : null;
     },
   };
 }

@@ -8,7 +8,7 @@ import type { QueryUnit } from './query.ts';
 
 export interface SearchOptions {
   /** Field boosts: text is what answers, section and title only help to place it. */
-  boost: { text: number; section: number; title: number };
+  boost: { text: number; section: number; title: number; context: number };
   /** Words shorter than this get no typo tolerance ("war" must not match "was"). */
   minFuzzyLength: number;
   /** Allowed edits as a share of word length (0.2: one typo in 5–9 letters, two from 10). */
@@ -21,16 +21,19 @@ export interface SearchOptions {
   fuzzyCredit: number;
   /** Credit for a unit matched only in the section heading or title, not in the passage text. */
   headingCredit: number;
+  /** Credit for a unit matched in a list item's lead-in: it names who does what the item says. */
+  leadInCredit: number;
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
-  boost: { text: 1, section: 1.5, title: 0.5 },
+  boost: { text: 1, section: 1.5, title: 0.5, context: 0.3 },
   minFuzzyLength: 5,
   fuzzy: 0.2,
   maxFuzzy: 2,
   minPrefixLength: 5,
   fuzzyCredit: 0.75,
   headingCredit: 0.5,
+  leadInCredit: 0.8,
 };
 
 interface IndexedPassage {
@@ -38,13 +41,22 @@ interface IndexedPassage {
   text: string;
   section: string;
   title: string;
+  /** For a list item, the paragraph that introduces the list ("measures the UK will undertake. These include:"). */
+  context: string;
 }
 
 export type PassageIndex = MiniSearch<IndexedPassage>;
 
 export function buildMiniSearch(passages: Passage[]): PassageIndex {
   const index = createMiniSearch();
-  index.addAll(passages.map((p, i) => ({ i, text: p.text, section: p.section ?? '', title: p.articleTitle })));
+  index.addAll(
+    passages.map((p, i) => {
+      let lead = i - 1;
+      while (p.kind === 'item' && lead >= 0 && passages[lead]!.kind === 'item') lead--;
+      const intro = p.kind === 'item' && lead >= 0 && passages[lead]!.articleId === p.articleId ? passages[lead]!.text : '';
+      return { i, text: p.text, section: p.section ?? '', title: p.articleTitle, context: intro };
+    }),
+  );
   return index;
 }
 
@@ -52,7 +64,7 @@ export function buildMiniSearch(passages: Passage[]): PassageIndex {
 export function createMiniSearch(): PassageIndex {
   return new MiniSearch<IndexedPassage>({
     idField: 'i',
-    fields: ['text', 'section', 'title'],
+    fields: ['text', 'section', 'title', 'context'],
     tokenize: (text) => tokens(text).map((t) => t.surface),
     // Stop words never enter the index: they would match nearly every passage and slow every query.
     processTerm: (term) => processWord(term),
@@ -64,8 +76,10 @@ export interface UnitHit {
   score: number;
   /** 0..1: 1 for the word itself in the text, less for synonyms, typos or a heading-only match. */
   credit: number;
-  /** Index terms of this passage that matched (for highlighting and the best sentence). */
-  docTerms: string[];
+  /** Index terms of this passage's text that matched, with their credit (for highlighting and the best sentence). */
+  textTerms: Map<string, number>;
+  /** Credit earned outside the text (heading, title, lead-in): it applies to every sentence of the passage. */
+  contextCredit: number;
 }
 
 export interface UnitResult {
@@ -92,18 +106,18 @@ export function searchUnit(index: PassageIndex, unit: QueryUnit, options: Search
   const hits = new Map<number, UnitHit>();
   let textMatches = 0;
   for (const r of results) {
-    let credit = 0;
-    let inText = false;
+    const textTerms = new Map<string, number>();
+    let contextCredit = 0;
     for (const [docTerm, fields] of Object.entries(r.match)) {
       const exact = credits.get(docTerm);
-      // A doc term that is not one of the unit's terms came from typo tolerance or a prefix of the primary word.
+      // A doc term that is not one of the unit's terms came from a prefix or a typo of the primary word.
       const termCredit = exact ?? (docTerm.startsWith(primary) || primary.startsWith(docTerm) ? 0.9 : options.fuzzyCredit);
-      const fieldCredit = fields.includes('text') ? 1 : options.headingCredit;
-      if (fields.includes('text')) inText = true;
-      credit = Math.max(credit, termCredit * fieldCredit);
+      if (fields.includes('text')) textTerms.set(docTerm, Math.max(textTerms.get(docTerm) ?? 0, termCredit));
+      else contextCredit = Math.max(contextCredit, termCredit * (fields.includes('context') ? options.leadInCredit : options.headingCredit));
     }
-    if (inText) textMatches++;
-    hits.set(r.id as number, { score: r.score, credit, docTerms: Object.keys(r.match) });
+    if (textTerms.size > 0) textMatches++;
+    const credit = Math.max(contextCredit, ...textTerms.values());
+    hits.set(r.id as number, { score: r.score, credit, textTerms, contextCredit });
   }
   return { unit, textMatches, hits };
 }

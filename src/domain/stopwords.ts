@@ -9,7 +9,7 @@ i'm i've if in into is isn't it it's its itself let's me more most mustn't my my
 ought our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that that's the
 their theirs them themselves then there there's these they they'd they'll they're they've this those through to too under
 until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's
-whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
+us whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 will shall may might must also just yet still even ever really actually exactly whether whose upon onto via per`;
 
 const QUESTION_WRAPPERS = `tell please know explain article story piece report text mention mentioned mentions say says

@@ -1,6 +1,7 @@
 // Text primitives shared by parsing, indexing and answering: sentence splitting, tokenising and term processing.
 // One pipeline serves the index and the query, so a word is always turned into the same term on both sides.
 import { stemmer } from 'stemmer';
+import lemmatizer from 'wink-lemmatizer';
 import { STOP_WORDS } from './stopwords.ts';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -53,19 +54,24 @@ function isAcronym(word: string): boolean {
 }
 
 /**
- * Turns one word into its index term: lower case, possessive dropped, stop words removed, Porter-stemmed.
+ * Turns one word into its index term: lower case, possessive dropped, stop words removed, lemmatised, Porter-stemmed.
  * Returns null for words that carry no meaning for retrieval.
  */
 export function processWord(word: string): string | null {
   const acronym = isAcronym(word);
   let w = fold(word).toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   if (!w) return null;
-  if (!acronym && STOP_WORDS.has(w)) return null;
+  if (STOP_WORDS.has(w)) {
+    // "US" is a name, "us" a pronoun: the acronym keeps its capitals so it never meets "us" (nor a stem like "useful" -> "us").
+    return acronym ? word.toUpperCase() : null;
+  }
   // Numbers are kept as written ("20", "2026"); stemming would mangle nothing useful there.
   if (/^\p{N}+$/u.test(w)) return w;
   if (w.length === 1) return null;
-  w = stemmer(w);
-  return w;
+  // Lemmatise before stemming: Porter leaves irregular forms apart ("sent"/"send", "met"/"meet", "skies"/"sky").
+  const lemma = lemmatizer.noun(lemmatizer.verb(w));
+  if (STOP_WORDS.has(lemma)) return null;
+  return stemmer(lemma);
 }
 
 /** All terms of a text, in order, skipping stop words. */
