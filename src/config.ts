@@ -1,0 +1,143 @@
+// The only module that reads the environment. Values come from the process environment, then from `.env`
+// (dotenv) for what the environment leaves unset. Every value is validated up front: a missing or malformed
+// one stops start-up with one line that names it and says how to fix it. Secrets never appear in messages.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+
+export type Mode = 'console' | 'bot' | 'serve' | 'deploy' | 'cli';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  discord: {
+    /** Bot token (gateway bot, deploy). Never log it. */
+    token: string | null;
+    clientId: string | null;
+    guildId: string | null;
+    /** REST base URL without version, as discord.js's `rest.api` takes it; null = Discord's own. */
+    apiBase: string | null;
+    /** Hex Ed25519 public key of the application (HTTP interactions). */
+    publicKey: string | null;
+  };
+  http: { host: string; port: number };
+  logLevel: LogLevel;
+  corpusDir: string;
+  /** Where the persisted search index is kept (never committed). */
+  cacheDir: string;
+  /** SQLite file for the question log, or null when QUESTION_LOG=off. */
+  questionLog: string | null;
+  /** Per-user limit on /ask, /quote and the context menu. */
+  cooldown: { uses: number; seconds: number };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`config: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8787,
+  logLevel: 'info' as LogLevel,
+  corpusDir: 'corpus',
+  cacheDir: '.cache',
+  questionLog: 'data/pactbot.db',
+  cooldownUses: 5,
+  cooldownSeconds: 30,
+};
+
+/** What each mode cannot run without. */
+const REQUIRED: Record<Mode, Array<'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID' | 'DISCORD_PUBLIC_KEY'>> = {
+  console: [],
+  cli: [],
+  bot: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
+  deploy: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
+  serve: ['DISCORD_PUBLIC_KEY', 'DISCORD_CLIENT_ID'],
+};
+
+const HOW = {
+  DISCORD_TOKEN: 'the bot token from the Developer Portal (Bot > Reset Token)',
+  DISCORD_CLIENT_ID: "the application ID from the Developer Portal (General Information), 17–20 digits",
+  DISCORD_PUBLIC_KEY: 'the public key from the Developer Portal (General Information), 64 hex characters',
+};
+
+export interface LoadOptions {
+  mode: Mode;
+  /** Defaults to process.env; tests pass their own. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** A .env file to read for unset values; false to skip (tests). */
+  dotenvPath?: string | false;
+}
+
+export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: LoadOptions): Config {
+  const file = dotenvPath && existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  const get = (name: string): string | null => {
+    const v = env[name] ?? file[name];
+    return v === undefined || v.trim() === '' ? null : v.trim();
+  };
+  const fix = `set it in the environment or in .env (see .env.example)`;
+
+  for (const name of REQUIRED[mode]) {
+    if (!get(name)) throw new ConfigError(`${name} is missing: ${fix}; it is ${HOW[name]}.`);
+  }
+
+  const token = get('DISCORD_TOKEN');
+  // Three base64url parts joined by dots; the message never echoes the value.
+  if (token && !/^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/.test(token)) {
+    throw new ConfigError(`DISCORD_TOKEN is malformed (expected three dot-separated parts): copy it again from ${HOW.DISCORD_TOKEN}.`);
+  }
+  const clientId = snowflake(get('DISCORD_CLIENT_ID'), 'DISCORD_CLIENT_ID');
+  const guildId = snowflake(get('DISCORD_GUILD_ID'), 'DISCORD_GUILD_ID');
+  const publicKey = get('DISCORD_PUBLIC_KEY');
+  if (publicKey && !/^[0-9a-fA-F]{64}$/.test(publicKey)) {
+    throw new ConfigError(`DISCORD_PUBLIC_KEY is malformed: expected ${HOW.DISCORD_PUBLIC_KEY}.`);
+  }
+  const apiBase = get('DISCORD_API_BASE');
+  if (apiBase) {
+    let url: URL | null = null;
+    try {
+      url = new URL(apiBase);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || /\/v\d+\/?$/.test(url.pathname)) {
+      throw new ConfigError(`DISCORD_API_BASE "${apiBase}" is not an http(s) URL without version, e.g. http://127.0.0.1:8080/api.`);
+    }
+  }
+  const logLevel = (get('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  const port = integer(get('PORT'), 'PORT', DEFAULTS.port, 0, 65535);
+  const host = get('HOST') ?? DEFAULTS.host;
+  const log = get('QUESTION_LOG') ?? DEFAULTS.questionLog;
+
+  return {
+    discord: { token, clientId, guildId, apiBase: apiBase ? apiBase.replace(/\/+$/, '') : null, publicKey: publicKey?.toLowerCase() ?? null },
+    http: { host, port },
+    logLevel: logLevel as LogLevel,
+    corpusDir: resolve(get('CORPUS_DIR') ?? DEFAULTS.corpusDir),
+    cacheDir: resolve(get('CACHE_DIR') ?? DEFAULTS.cacheDir),
+    questionLog: log.toLowerCase() === 'off' ? null : resolve(log),
+    cooldown: {
+      uses: integer(get('COOLDOWN_USES'), 'COOLDOWN_USES', DEFAULTS.cooldownUses, 1, 1000),
+      seconds: integer(get('COOLDOWN_SECONDS'), 'COOLDOWN_SECONDS', DEFAULTS.cooldownSeconds, 1, 86400),
+    },
+  };
+}
+
+function snowflake(value: string | null, name: string): string | null {
+  if (value && !/^\d{17,20}$/.test(value)) throw new ConfigError(`${name} "${value}" is not a Discord ID (17–20 digits).`);
+  return value;
+}
+
+function integer(value: string | null, name: string, fallback: number, min: number, max: number): number {
+  if (value === null) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} "${value}" must be a whole number from ${min} to ${max}.`);
+  return n;
+}

@@ -1,0 +1,10 @@
+// /about: the article(s) behind the answers, the corpus size and the bot's version.
+import { ApplicationCommandType } from 'discord-api-types/v10';
+import type { SlashCommand } from './types.ts';
+
+export const about: SlashCommand = {
+  data: { name: 'about', type: ApplicationCommandType.ChatInput, description: 'The article pactbot answers from, its date, the corpus size and version' },
+  run({ engine, app }) {
+    return { kind: 'about', info: engine.info(), app, private: true };
+  },
+};
