@@ -19,6 +19,11 @@ export interface AskOptions {
   passageWeight: number;
   sentenceWeight: number;
   lexicalWeight: number;
+  /** How much a word the corpus never uses counts, by kind: a name elsewhere (Gaza, NATO) more, a verb form less. */
+  absentNameFactor: number;
+  absentVerbFactor: number;
+  /** Questions that ask for a figure; answered only by a sentence that has one. */
+  numberQuestion: RegExp;
 }
 
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
@@ -29,7 +34,17 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   passageWeight: 0.6,
   sentenceWeight: 0.4,
   lexicalWeight: 0.1,
+  absentNameFactor: 1.5,
+  absentVerbFactor: 0.6,
+  numberQuestion: /\bhow (many|much)\b/i,
 };
+
+function absentFactor(r: UnitResult, opts: AskOptions): number {
+  if (r.textMatches > 0) return 1;
+  if (r.unit.properNoun) return opts.absentNameFactor;
+  if (r.unit.inflectedVerb) return opts.absentVerbFactor;
+  return 1;
+}
 
 export interface AskContext {
   index: PassageIndex;
@@ -62,7 +77,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   });
   const n = ctx.passages.length;
   // Rarity of each unit: a word the article never uses weighs most, a word in every passage least.
-  const weights = results.map((r) => r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)));
+  const weights = results.map((r) => r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)) * absentFactor(r, opts));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   const lexical = new Map<number, number>();
@@ -87,6 +102,10 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const ranked = candidates.slice(0, opts.limit).map((c) => rank(ctx, c, results));
   const top = ranked[0]!;
   if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
+  // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.
+  if (opts.numberQuestion.test(question) && !/\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/i.test(top.sentences[top.bestSentence] ?? '')) {
+    return decline(ctx, question, 'weak-match', ranked, units);
+  }
   return {
     answered: true,
     question,

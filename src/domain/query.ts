@@ -3,6 +3,7 @@
 // each earns. Units are what coverage is measured on: "how much of what was asked does a passage answer".
 import type { Curated } from './curated.ts';
 import { buildPeopleIndex } from './people.ts';
+import lemmatizer from 'wink-lemmatizer';
 import { fold, processWord, terms, tokens } from './text.ts';
 import type { Person } from './types.ts';
 
@@ -21,6 +22,10 @@ export interface QueryUnit {
   weight: number;
   /** True when the unit is a plain word (not a name, phrase or question word): it may be re-read as a misspelt name. */
   word: boolean;
+  /** Written like a name (capitalised inside the question, or an acronym): if the corpus lacks it, the question is elsewhere. */
+  properNoun?: boolean;
+  /** An inflected verb form ("chaired", "squeezing"): paraphrases differ most in verbs, so a missing one weighs less. */
+  inflectedVerb?: boolean;
 }
 
 export interface LexiconOptions {
@@ -29,9 +34,13 @@ export interface LexiconOptions {
   /** Coverage weight of question words ("why", "when") and answer-type words ("date", "city"). */
   questionWordWeight: number;
   answerTypeWeight: number;
+  /** Coverage weight of the descriptive words of an alias ("US envoy"), beside the person it names. */
+  aliasWordWeight: number;
+  /** Credit for one word of a multi-word synonym ("conference" of "press conference"). */
+  phraseWordCredit: number;
 }
 
-export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, questionWordWeight: 0.4, answerTypeWeight: 0.5 };
+export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, questionWordWeight: 0.4, answerTypeWeight: 0.5, aliasWordWeight: 0.75, phraseWordCredit: 0.6 };
 
 export interface Lexicon {
   analyze(question: string): QueryUnit[];
@@ -64,7 +73,9 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
         for (const t of groupTerms) set.add(t);
         synonymsOf.set(memberTerms[0]!, set);
       } else if (memberTerms.length > 1) {
-        phrases.set(phraseKey(member), { terms: groupTerms.map((term) => ({ term, credit: opts.synonymCredit })) });
+        // The phrase stands for its group, and its own words still count ("press conference" ~ "news conference").
+        const own = memberTerms.filter((t) => !groupTerms.includes(t)).map((term) => ({ term, credit: opts.phraseWordCredit }));
+        phrases.set(phraseKey(member), { terms: [...groupTerms.map((term) => ({ term, credit: opts.synonymCredit })), ...own] });
       }
     }
   }
@@ -83,12 +94,20 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
     word: false,
   });
 
-  const wordUnit = (surface: string): QueryUnit | null => {
+  const wordUnit = (surface: string, first = false): QueryUnit | null => {
     const term = processWord(surface);
     if (!term) return null;
     const unit: UnitTerm[] = [{ term, credit: 1 }];
     for (const syn of synonymsOf.get(term) ?? []) if (syn !== term) unit.push({ term: syn, credit: opts.synonymCredit });
-    return { label: surface, terms: unit, weight: answerTypes.has(term) ? opts.answerTypeWeight : 1, word: true };
+    const lower = surface.toLowerCase();
+    return {
+      label: surface,
+      terms: unit,
+      weight: answerTypes.has(term) ? opts.answerTypeWeight : 1,
+      word: true,
+      properNoun: /^\p{Lu}{2,}$/u.test(surface) || (!first && /^\p{Lu}/u.test(surface)),
+      inflectedVerb: /(ed|ing)$/.test(lower) && lemmatizer.verb(lower) !== lower,
+    };
   };
 
   return {
@@ -127,7 +146,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
             const name = new Set(unit.terms.map((t) => t.term));
             for (const t of toks.slice(i, i + n)) {
               const w = wordUnit(t.surface);
-              if (w && !name.has(w.terms[0]!.term)) push(w);
+              if (w && !name.has(w.terms[0]!.term)) push({ ...w, weight: w.weight * opts.aliasWordWeight });
             }
           } else {
             push({ label, terms: phrase.terms, weight: 1, word: false });
@@ -139,7 +158,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
           i += matched;
           continue;
         }
-        push(wordUnit(toks[i]!.surface));
+        push(wordUnit(toks[i]!.surface, i === 0));
         i++;
       }
       return units;

@@ -14,7 +14,9 @@ will shall may might must also just yet still even ever really actually exactly 
 
 const QUESTION_WRAPPERS = `tell please know explain article story piece report text mention mentioned mentions say says
 does anything something someone somebody thing things kind sort lot lots much many like get got going gonna wanna
-happen happened happening according`;
+happen happened happening according basically literally honestly seriously somewhere anyone anybody everyone
+whole stuff guys hey hi hello ok okay yeah yes lol pls plz thanks thank bot right read heard hear think thought
+wonder wondering curious mean means meant able went overall`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${FUNCTION_WORDS} ${QUESTION_WRAPPERS}`
