@@ -11,6 +11,8 @@ export interface AskOptions {
   limit: number;
   /** Below this share of the question's weighted content covered by the best passage, decline. */
   minCoverage: number;
+  /** Passages after the first must cover at least this share of the question to be listed. */
+  minRelatedCoverage: number;
   /** Candidates re-ranked by coverage after the lexical search (bounds work on big corpora). */
   rerankDepth: number;
   /** Longest question considered, in characters: Discord caps options at 300; this guards the library API. */
@@ -29,6 +31,7 @@ export interface AskOptions {
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
   limit: 10,
   minCoverage: 0.5,
+  minRelatedCoverage: 0.35,
   rerankDepth: 50,
   maxQuestionLength: 1000,
   passageWeight: 0.6,
@@ -99,7 +102,9 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   });
   candidates.sort((a, b) => b.score - a.score || a.i - b.i);
 
-  const ranked = candidates.slice(0, opts.limit).map((c) => rank(ctx, c, results));
+  // Beyond the best passage, only those that answer a fair part of the question: "more results" is not a dump.
+  const kept = candidates.filter((c, k) => k === 0 || c.coverage >= opts.minRelatedCoverage);
+  const ranked = kept.slice(0, opts.limit).map((c) => rank(ctx, c, results));
   const top = ranked[0]!;
   if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
   // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.
