@@ -28,6 +28,8 @@ export interface Config {
   cacheDir: string;
   /** SQLite file for the question log, or null when QUESTION_LOG=off. */
   questionLog: string | null;
+  /** Salt for the question log's user hashes (QUESTION_LOG_SALT); null: a random salt kept in the file. */
+  questionLogSalt: string | null;
   /** Per-user limit on /ask, /quote and the context menu. */
   cooldown: { uses: number; seconds: number };
 }
@@ -123,6 +125,7 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
     corpusDir: resolve(get('CORPUS_DIR') ?? DEFAULTS.corpusDir),
     cacheDir: resolve(get('CACHE_DIR') ?? DEFAULTS.cacheDir),
     questionLog: log.toLowerCase() === 'off' ? null : resolve(log),
+    questionLogSalt: get('QUESTION_LOG_SALT'),
     cooldown: {
       uses: integer(get('COOLDOWN_USES'), 'COOLDOWN_USES', DEFAULTS.cooldownUses, 1, 1000),
       seconds: integer(get('COOLDOWN_SECONDS'), 'COOLDOWN_SECONDS', DEFAULTS.cooldownSeconds, 1, 86400),

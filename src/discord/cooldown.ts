@@ -2,9 +2,10 @@
 // every limited command (/ask, /quote, the context menu), so switching command does not reset it.
 // Autocomplete, buttons, /help and /about are never limited: they are cheap and a user typing a name fires
 // autocomplete on every keystroke. In memory, per process: a restart forgets it, which is acceptable.
+import { CHECK_COMMAND_NAME } from './commands/check.ts';
 
 /** Commands that cost an engine search; others pass freely. Names as registered (the context menu's too). */
-export const LIMITED_COMMANDS: ReadonlySet<string> = new Set(['ask', 'quote', 'Check against the article']);
+export const LIMITED_COMMANDS: ReadonlySet<string> = new Set(['ask', 'quote', CHECK_COMMAND_NAME]);
 
 export interface CooldownOptions {
   uses: number;
