@@ -46,7 +46,8 @@ export async function runConsole({ config, input, output, app: given }: ConsoleO
   write(HINT);
 
   const rl = createInterface({ input, output, prompt: '> ', terminal: (output as { isTTY?: boolean }).isTTY === true });
-  let last: Extract<CommandOutcome, { kind: 'ask' }> | null = null;
+  // The last answer, for /more. A holder object: TypeScript's narrowing does not follow `let`s across loop turns.
+  const state: { last: Extract<CommandOutcome, { kind: 'ask' }> | null } = { last: null };
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
@@ -54,9 +55,8 @@ export async function runConsole({ config, input, output, app: given }: ConsoleO
     if (line) {
       try {
         if (line === '/more') {
-          const previous: Extract<CommandOutcome, { kind: 'ask' }> | null = last;
-          last = previous ? { ...previous, page: previous.page + 1 } : null;
-          write(last ? renderText(last) : 'Ask a question first.');
+          if (state.last) state.last = { ...state.last, page: state.last.page + 1 };
+          write(state.last ? renderText(state.last) : 'Ask a question first.');
         } else {
           const [, name = 'ask', rest = ''] = line.startsWith('/') ? (/^\/(\S+)\s*(.*)$/.exec(line) ?? []) : [null, 'ask', line];
           const command = findCommand(name, app.commands);
@@ -64,7 +64,7 @@ export async function runConsole({ config, input, output, app: given }: ConsoleO
             write(`Unknown command /${name}. Type /help for the list.`);
           } else {
             const outcome = command.run(app.context, { options: parseLine(command, rest), locale: 'en-US' });
-            if (outcome.kind === 'ask') last = outcome;
+            if (outcome.kind === 'ask') state.last = outcome;
             write(renderText(outcome));
           }
         }
