@@ -1,7 +1,7 @@
 // The MiniSearch index over passages and the per-unit search that feeds ranking and coverage.
 // Each query unit is searched on its own so that we know, per passage, which part of the question it
 // answers and how well (exact word, synonym, typo, title only). That is what makes declines possible.
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Passage } from './types.ts';
 import { processWord, tokens } from './text.ts';
 import type { QueryUnit } from './query.ts';
@@ -62,13 +62,22 @@ export function buildMiniSearch(passages: Passage[]): PassageIndex {
 
 /** The index configuration, shared by build and by loading a persisted index (they must agree). */
 export function createMiniSearch(): PassageIndex {
-  return new MiniSearch<IndexedPassage>({
+  return new MiniSearch<IndexedPassage>(indexOptions());
+}
+
+/** A persisted index (`JSON.stringify(index)`), read back with the configuration it was built with. */
+export function loadMiniSearch(json: string): PassageIndex {
+  return MiniSearch.loadJSON<IndexedPassage>(json, indexOptions());
+}
+
+function indexOptions(): Options<IndexedPassage> {
+  return {
     idField: 'i',
     fields: ['text', 'section', 'title', 'context'],
     tokenize: (text) => tokens(text).map((t) => t.surface),
     // Stop words never enter the index: they would match nearly every passage and slow every query.
     processTerm: (term) => processWord(term),
-  });
+  };
 }
 
 /** How one passage answers one unit of the question. */
