@@ -73,10 +73,10 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
 
   const results = units.map((u) => {
     const r = searchUnit(ctx.index, u, ctx.search);
-    // A word the corpus never uses may be a misspelt name ("starmr"): then it asks for the person, all aliases.
+    // A word the corpus never uses may be a misspelt name ("starmr") or a misspelt word with synonyms ("wepons").
     if (!u.word || [...r.hits.values()].some((h) => h.textTerms.has(u.terms[0]!.term))) return r;
-    const person = ctx.lexicon.asPerson(u);
-    return person ? searchUnit(ctx.index, person, ctx.search) : r;
+    const other = ctx.lexicon.reinterpret(u);
+    return other ? searchUnit(ctx.index, other, ctx.search) : r;
   });
   const n = ctx.passages.length;
   // Rarity of each unit: a word the article never uses weighs most, a word in every passage least.

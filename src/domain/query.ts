@@ -3,6 +3,7 @@
 // each earns. Units are what coverage is measured on: "how much of what was asked does a passage answer".
 import type { Curated } from './curated.ts';
 import { buildPeopleIndex } from './people.ts';
+import MiniSearch from 'minisearch';
 import lemmatizer from 'wink-lemmatizer';
 import { fold, processWord, terms, tokens } from './text.ts';
 import type { Person } from './types.ts';
@@ -38,14 +39,24 @@ export interface LexiconOptions {
   aliasWordWeight: number;
   /** Credit for one word of a multi-word synonym ("conference" of "press conference"). */
   phraseWordCredit: number;
+  /** Typo correction against the synonym vocabulary: shortest word corrected, and the credit kept. */
+  minCorrectionLength: number;
+  correctionCredit: number;
 }
 
-export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, questionWordWeight: 0.4, answerTypeWeight: 0.5, aliasWordWeight: 0.75, phraseWordCredit: 0.6 };
+export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, questionWordWeight: 0.4, answerTypeWeight: 0.5, aliasWordWeight: 0.75,
+  phraseWordCredit: 0.6,
+  minCorrectionLength: 5,
+  correctionCredit: 0.85,
+};
 
 export interface Lexicon {
   analyze(question: string): QueryUnit[];
-  /** The unit for a word that turned out to be a misspelt name ("starmr"), or null when it names nobody. */
-  asPerson(unit: QueryUnit): QueryUnit | null;
+  /**
+   * Another reading of a word the corpus does not use: a misspelt name ("starmr" -> Starmer) or a misspelt
+   * word we know synonyms for ("wepons" -> weapons ~ arms). Null when there is none.
+   */
+  reinterpret(unit: QueryUnit): QueryUnit | null;
 }
 
 const MAX_PHRASE = 5;
@@ -85,6 +96,10 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   const questionWords = new Map(Object.entries(curated.questionWords).map(([w, list]) => [w, single(list)]));
   const answerTypes = new Set(single(curated.answerTypes));
   const people = buildPeopleIndex(curated.people);
+  // Every single word of the synonym groups, for typo correction of words the corpus itself lacks.
+  const vocabulary = [...new Set(curated.synonyms.flat().filter((w) => terms(w).length === 1).map((w) => w.toLowerCase()))];
+  const vocabularyIndex = new MiniSearch<{ id: number; word: string }>({ fields: ['word'] });
+  vocabularyIndex.addAll(vocabulary.map((word, id) => ({ id, word })));
   const maxPhrase = Math.min(MAX_PHRASE, Math.max(1, ...[...phrases.keys()].map((k) => k.split(' ').length)));
 
   const personUnit = (person: Person, label: string): QueryUnit => ({
@@ -164,10 +179,16 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       return units;
     },
 
-    asPerson(unit) {
+    reinterpret(unit) {
       if (!unit.word) return null;
       const hit = people.resolve(unit.label, { strict: true });
-      return hit.person ? personUnit(hit.person, unit.label) : null;
+      if (hit.person) return personUnit(hit.person, unit.label);
+      // Already a known word: its synonyms were searched, there is nothing to correct.
+      if (unit.terms.length > 1 || unit.label.length < opts.minCorrectionLength) return null;
+      const best = vocabularyIndex.search(unit.label.toLowerCase(), { fuzzy: 0.2, maxFuzzy: 2 })[0];
+      const corrected = best ? wordUnit(vocabulary[best.id as number]!) : null;
+      if (!corrected || corrected.terms[0]!.term === unit.terms[0]!.term) return null;
+      return { ...corrected, label: unit.label, terms: corrected.terms.map((t) => ({ ...t, credit: t.credit * opts.correctionCredit })) };
     },
   };
 }
