@@ -53,7 +53,8 @@ const SIG = 'x-signature-ed25519';
 const TS = 'x-signature-timestamp';
 
 /** Each mutation names itself (for the tally) and rewrites a valid request. */
-type Mutation = { kind: string; apply: (r: ReturnType<typeof fresh>) => Wire };
+type Fresh = ReturnType<typeof fresh>;
+type Mutation = { kind: string; apply: (r: Fresh) => Wire };
 
 const flipBit = (hex: string, bit: number): string => {
   const bytes = Buffer.from(hex, 'hex');
@@ -64,11 +65,11 @@ const flipBit = (hex: string, bit: number): string => {
 const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   fc.integer({ min: 0, max: 511 }).map((bit) => ({
     kind: 'flipped signature bit',
-    apply: (r) => ({ ...r.wire, headers: { ...r.wire.headers, [SIG]: flipBit(r.signature, bit) } }),
+    apply: (r: Fresh) => ({ ...r.wire, headers: { ...r.wire.headers, [SIG]: flipBit(r.signature, bit) } }),
   })),
   fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })).map(([at, xor]) => ({
     kind: 'tampered body byte',
-    apply: (r) => {
+    apply: (r: Fresh) => {
       const body = Buffer.from(r.wire.body);
       body[at % body.length]! ^= xor;
       return { ...r.wire, body };
@@ -76,25 +77,25 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   })),
   fc.oneof(fc.integer({ min: 1, max: 200 }), fc.string({ minLength: 1, maxLength: 50 })).map((cut) => ({
     kind: 'truncated or extended body',
-    apply: (r) => ({
+    apply: (r: Fresh) => ({
       ...r.wire,
       body: typeof cut === 'number' ? r.wire.body.subarray(0, Math.max(0, r.wire.body.length - cut)) : Buffer.concat([r.wire.body, Buffer.from(cut)]),
     }),
   })),
   fc.integer({ min: -100_000, max: 100_000 }).filter((d) => d !== 0).map((delta) => ({
     kind: 'shifted timestamp, old signature',
-    apply: (r) => ({ ...r.wire, headers: { ...r.wire.headers, [TS]: String(Number(r.timestamp) + delta) } }),
+    apply: (r: Fresh) => ({ ...r.wire, headers: { ...r.wire.headers, [TS]: String(Number(r.timestamp) + delta) } }),
   })),
   fc.tuple(fc.integer({ min: 301, max: 100_000_000 }), fc.boolean()).map(([delta, past]) => ({
     kind: 'stale timestamp, signed',
-    apply: (r) => {
+    apply: (r: Fresh) => {
       const ts = String(Number(r.timestamp) + (past ? -delta : delta));
       return { ...r.wire, headers: { ...r.wire.headers, [TS]: ts, [SIG]: signRequest(keys.privateKey, ts, r.wire.body) } };
     },
   })),
   fc.constantFrom(SIG, TS, 'both').map((which) => ({
     kind: 'missing header',
-    apply: (r) => {
+    apply: (r: Fresh) => {
       const headers = { ...r.wire.headers };
       if (which !== TS) delete headers[SIG];
       if (which !== SIG) delete headers[TS];
@@ -103,7 +104,7 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   })),
   fc.tuple(fc.constantFrom(SIG, TS), fc.boolean()).map(([which, same]) => ({
     kind: 'duplicated header',
-    apply: (r) => {
+    apply: (r: Fresh) => {
       const value = String(r.wire.headers[which]);
       const other = which === SIG ? flipBit(value, 0) : String(Number(value) + 1);
       return { ...r.wire, headers: { ...r.wire.headers, [which]: same ? [value, value] : [value, other] } };
@@ -111,11 +112,11 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   })),
   fc.tuple(fc.nat({ max: 127 }), fc.constantFrom(...NON_HEX)).map(([at, ch]) => ({
     kind: 'non-hex signature',
-    apply: (r) => ({ ...r.wire, headers: { ...r.wire.headers, [SIG]: r.signature.slice(0, at) + ch + r.signature.slice(at + 1) } }),
+    apply: (r: Fresh) => ({ ...r.wire, headers: { ...r.wire.headers, [SIG]: r.signature.slice(0, at) + ch + r.signature.slice(at + 1) } }),
   })),
   fc.tuple(fc.nat({ max: 12 }), fc.constantFrom(...NON_DIGIT), fc.boolean()).map(([at, ch, resign]) => ({
     kind: 'non-digit timestamp',
-    apply: (r) => {
+    apply: (r: Fresh) => {
       const ts = r.timestamp.slice(0, at) + ch + r.timestamp.slice(at);
       // Even a signature over the odd timestamp itself must not be enough.
       const sig = resign ? signRequest(keys.privateKey, ts, r.wire.body) : r.signature;
@@ -124,11 +125,11 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   })),
   fc.oneof(fc.nat({ max: 127 }), fc.integer({ min: 129, max: 300 })).map((length) => ({
     kind: 'wrong signature length',
-    apply: (r) => ({ ...r.wire, headers: { ...r.wire.headers, [SIG]: r.signature.repeat(3).slice(0, length) } }),
+    apply: (r: Fresh) => ({ ...r.wire, headers: { ...r.wire.headers, [SIG]: r.signature.repeat(3).slice(0, length) } }),
   })),
   fc.constantFrom('another key', 'signature of another request', 'body only', 'timestamp only').map((how) => ({
     kind: how,
-    apply: (r) => {
+    apply: (r: Fresh) => {
       const signature =
         how === 'another key' ? signRequest(intruder.privateKey, r.timestamp, r.wire.body)
         : how === 'signature of another request' ? fresh().signature
