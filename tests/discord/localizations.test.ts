@@ -1,0 +1,68 @@
+import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { about } from '../../src/discord/commands/about.ts';
+import { ask } from '../../src/discord/commands/ask.ts';
+import { check } from '../../src/discord/commands/check.ts';
+import { commitments } from '../../src/discord/commands/commitments.ts';
+import { help } from '../../src/discord/commands/help.ts';
+import { localize, LOCALIZED } from '../../src/discord/commands/localizations.ts';
+import { quote } from '../../src/discord/commands/quote.ts';
+
+const DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [ask, quote, commitments, help, about, check].map((c) => localize(c.data));
+// Discord's rule for slash command and option names (context-menu names may have spaces and capitals).
+const CHAT_INPUT_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+describe('French localizations', () => {
+  for (const data of DEFINITIONS) {
+    describe(data.name, () => {
+      it('has a French name, within Discord’s rules', () => {
+        const fr = data.name_localizations?.fr;
+        expect(fr).toBeTruthy();
+        expect(fr!.length).toBeLessThanOrEqual(32);
+        if (data.type === ApplicationCommandType.ChatInput) {
+          expect(fr).toMatch(CHAT_INPUT_NAME);
+          expect(fr).toBe(fr!.toLowerCase());
+        }
+      });
+
+      if (data.type === ApplicationCommandType.ChatInput) {
+        it('has a French description of at most 100 characters', () => {
+          const fr = data.description_localizations?.fr;
+          expect(fr).toBeTruthy();
+          expect(fr!.length).toBeLessThanOrEqual(100);
+          expect(fr).not.toBe(data.description);
+        });
+
+        it('names and describes every option in French, without two options sharing a name', () => {
+          const options = data.options ?? [];
+          for (const o of options) {
+            expect(o.name_localizations?.fr, o.name).toMatch(CHAT_INPUT_NAME);
+            expect(o.name_localizations?.fr).toBe(o.name_localizations?.fr?.toLowerCase());
+            expect(o.description_localizations?.fr?.length ?? 0, o.name).toBeGreaterThan(0);
+            expect(o.description_localizations!.fr!.length).toBeLessThanOrEqual(100);
+          }
+          const names = options.map((o) => o.name_localizations?.fr);
+          expect(new Set(names).size).toBe(names.length);
+        });
+      }
+    });
+  }
+
+  it('gives every command a distinct French name', () => {
+    const names = DEFINITIONS.map((d) => d.name_localizations?.fr);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('translates no command that does not exist (a renamed command would leave a dead entry)', () => {
+    const known = new Set(DEFINITIONS.map((d) => d.name));
+    for (const table of Object.values(LOCALIZED)) for (const name of Object.keys(table)) expect(known).toContain(name);
+  });
+
+  it('leaves the English definition as it was', () => {
+    const before = JSON.stringify(ask.data);
+    const localized = localize(ask.data);
+    expect(JSON.stringify(ask.data)).toBe(before);
+    expect([localized.name, localized.description]).toEqual([ask.data.name, ask.data.description]);
+    expect(localized.options?.map((o) => [o.name, o.description, o.type])).toEqual(ask.data.options?.map((o) => [o.name, o.description, o.type]));
+  });
+});
