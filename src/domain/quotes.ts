@@ -33,7 +33,7 @@ export interface ExtractedQuotes {
 export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQuotes {
   const quotes: Quote[] = [];
   const discovered = new Map<string, Person>();
-  const known = [...people];
+  const known = new Registry(people);
   let previous: { passage: Passage; speaker: string; quote: QuoteSpan } | null = null;
   let before: Context | null = null;
 
@@ -41,7 +41,7 @@ export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQ
     if (before && before.passage.articleId !== passage.articleId) before = previous = null;
     const text = passage.text;
     const spans = quoteSpans(text);
-    const mentions = findMentions(text, known, spans);
+    const mentions = findMentions(text, known.candidates(text), spans);
     const here: Context = { passage, spans, mentions };
     for (const q of spans) {
       const attribution: Attribution =
@@ -204,16 +204,49 @@ function findMentions(text: string, people: Person[], spans: Span[]): Mention[] 
   return out;
 }
 
-function discover(name: string, discovered: Map<string, Person>, known: Person[]): Person {
+function discover(name: string, discovered: Map<string, Person>, known: Registry): Person {
   const existing = discovered.get(name) ?? [...discovered.values()].find((p) => p.aliases.includes(name));
   if (existing) return existing;
   const words = name.split(/\s+/);
   const short = words[words.length - 1]!;
   const person: Person = { name, short, role: '', aliases: words.length > 1 ? [short] : [] };
   discovered.set(name, person);
-  known.push(person);
+  known.add(person);
   return person;
 }
+
+/**
+ * The people a passage may name, indexed by the last word of each capitalised alias: an archive has thousands
+ * of speakers, and trying every alias's pattern on every passage made extraction quadratic. An alias can only
+ * match where its every word stands whole in the text (its pattern is bounded by non-letters), so a passage only
+ * tries the people with an alias whose last word it contains, still in registration order.
+ */
+class Registry {
+  private readonly people: Person[] = [];
+  private readonly byWord = new Map<string, number[]>();
+
+  constructor(people: Person[]) {
+    for (const p of people) this.add(p);
+  }
+
+  add(person: Person): void {
+    const i = this.people.push(person) - 1;
+    for (const alias of [person.name, ...person.aliases].filter((a) => /^\p{Lu}/u.test(a))) {
+      const last = alias.match(WORD_RUN)!.pop()!;
+      const list = this.byWord.get(last) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      this.byWord.set(last, list);
+    }
+  }
+
+  candidates(text: string): Person[] {
+    const ids = new Set<number>();
+    for (const word of new Set(text.match(WORD_RUN))) for (const i of this.byWord.get(word) ?? []) ids.add(i);
+    return [...ids].sort((a, b) => a - b).map((i) => this.people[i]!);
+  }
+}
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
