@@ -60,10 +60,11 @@ export function parseArticle(markdown: string, file: string): Article {
       flush();
       continue;
     }
-    const heading = /^(#{1,6})\s+(.*)$/.exec(trimmed);
+    // The text is optional in the pattern so that a bare "##" is reported, not indexed as a paragraph.
+    const heading = /^(#{1,6})(?:\s+(.*))?$/.exec(trimmed);
     if (heading) {
       flush();
-      const text = heading[2]!.trim();
+      const text = (heading[2] ?? '').trim();
       if (!text) throw new CorpusError(file, lineNo, 'empty heading');
       // The H1 repeats the title; deeper headings start sections.
       if (heading[1]!.length > 1) section = text;
@@ -103,6 +104,10 @@ interface FrontMatter {
 function parseFrontMatter(lines: string[], file: string): FrontMatter {
   if (lines[0]?.trim() !== '---') {
     throw new CorpusError(file, 1, 'missing front matter: the file must start with a "---" line, then "title: …"');
+  }
+  // Without a closing line the body would be read as front matter and reported as a bad key on some later line.
+  if (!lines.slice(1).some((l) => l.trim() === '---')) {
+    throw new CorpusError(file, 1, 'front matter is not closed by a "---" line');
   }
   const values = new Map<string, string>();
   for (let i = 1; i < lines.length; i++) {

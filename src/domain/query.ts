@@ -61,15 +61,21 @@ export interface Lexicon {
 
 const MAX_PHRASE = 5;
 
+/** A word as phrase matching sees it: lower case, verbs in their base form ("chipping in" = "chip in"). */
+function keyWord(surface: string): string {
+  const lower = fold(surface).toLowerCase();
+  return lemmatizer.verb(lower);
+}
+
 function phraseKey(text: string): string {
   return tokens(text)
-    .map((t) => fold(t.surface).toLowerCase())
+    .map((t) => keyWord(t.surface))
     .join(' ');
 }
 
 export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> = {}): Lexicon {
   const opts = { ...DEFAULT_LEXICON_OPTIONS, ...options };
-  const single = (words: string[]) => [...new Set(words.map((w) => terms(w)).filter((t) => t.length === 1).map((t) => t[0]!))];
+  const single = (words: string[]) => [...new Set(words.filter((w) => tokens(w).length === 1).flatMap((w) => terms(w)))];
   // stem -> the single-word terms of every group it belongs to
   const synonymsOf = new Map<string, Set<string>>();
   // phrase key -> what the phrase stands for: a synonym group's terms, or a person
@@ -79,11 +85,12 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
     const groupTerms = single(group);
     for (const member of group) {
       const memberTerms = terms(member);
-      if (memberTerms.length === 1) {
+      // Decided by written words, not terms: "after the war" is a phrase even though only "war" is a term.
+      if (tokens(member).length === 1 && memberTerms.length === 1) {
         const set = synonymsOf.get(memberTerms[0]!) ?? new Set<string>();
         for (const t of groupTerms) set.add(t);
         synonymsOf.set(memberTerms[0]!, set);
-      } else if (memberTerms.length > 1) {
+      } else if (memberTerms.length > 0) {
         // The phrase stands for its group, and its own words still count ("press conference" ~ "news conference").
         const own = memberTerms.filter((t) => !groupTerms.includes(t)).map((term) => ({ term, credit: opts.phraseWordCredit }));
         phrases.set(phraseKey(member), { terms: [...groupTerms.map((term) => ({ term, credit: opts.synonymCredit })), ...own] });
@@ -128,7 +135,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   return {
     analyze(question: string): QueryUnit[] {
       const toks = tokens(question);
-      const keys = toks.map((t) => fold(t.surface).toLowerCase());
+      const keys = toks.map((t) => keyWord(t.surface));
       const units: QueryUnit[] = [];
       const seen = new Set<string>();
       const push = (unit: QueryUnit | null) => {

@@ -18,9 +18,13 @@ happen happened happening according basically literally honestly seriously somew
 whole stuff guys hey hi hello ok okay yeah yes lol pls plz thanks thank bot right read heard hear think thought
 wonder wondering curious mean means meant able went overall`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${FUNCTION_WORDS} ${QUESTION_WRAPPERS}`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/'/g, '')),
-);
+const toSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map((w) => w.replace(/'/g, '')));
+
+/** Dropped wherever they appear: in questions and in the index. */
+export const STOP_WORDS: ReadonlySet<string> = toSet(`${FUNCTION_WORDS} ${QUESTION_WRAPPERS}`);
+
+/** Reporting verbs: wrappers in a question ("tell me", "what did he say") but content in an article ("told the media"). */
+const REPORTING = toSet('say says tell explain mention mentioned mentions report know think thought hear heard read mean means meant');
+
+/** Dropped also when a word only reduces to them ("was" -> "be", "happens" -> "happen"), reporting verbs excepted. */
+export const FUNCTION_LEMMAS: ReadonlySet<string> = new Set([...STOP_WORDS, 'be', 'do', 'have'].filter((w) => !REPORTING.has(w)));

@@ -2,7 +2,7 @@
 // One pipeline serves the index and the query, so a word is always turned into the same term on both sides.
 import { stemmer } from 'stemmer';
 import lemmatizer from 'wink-lemmatizer';
-import { STOP_WORDS } from './stopwords.ts';
+import { FUNCTION_LEMMAS, STOP_WORDS } from './stopwords.ts';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -70,7 +70,7 @@ export function processWord(word: string): string | null {
   if (w.length === 1) return null;
   // Lemmatise before stemming: Porter leaves irregular forms apart ("sent"/"send", "met"/"meet", "skies"/"sky").
   const lemma = lemmatizer.noun(lemmatizer.verb(w));
-  if (STOP_WORDS.has(lemma)) return null;
+  if (FUNCTION_LEMMAS.has(lemma)) return null;
   return stemmer(lemma);
 }
 
