@@ -42,7 +42,9 @@ export function plainText(content: string): string {
     .replace(/<t:\d+(?::\w)?>/g, ' ')
     .replace(/<?https?:\/\/\S+>?/g, ' ')
     .replace(/^\s*(?:>>?>?|[-*+]|\d+[.)]|#{1,3})\s+/gm, '')
-    .replace(/(\*\*|__|~~|\|\||`)/g, '')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+    .replace(/(\*|__|~~|\|\||`)/g, '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
