@@ -204,7 +204,9 @@ function findMentions(text: string, people: Person[], spans: Span[]): Mention[] 
   return out;
 }
 
-function discover(name: string, discovered: Map<string, Person>, known: Registry): Person {
+function discover(found: string, discovered: Map<string, Person>, known: Registry): Person {
+  // NAME keeps inner dots for initials ("J. D. Vance"); a full stop after a whole word ends the sentence ("said Jane Doe.").
+  const name = found.replace(/(?<=\p{L}{2})\.$/u, '');
   const existing = discovered.get(name) ?? [...discovered.values()].find((p) => p.aliases.includes(name));
   if (existing) return existing;
   const words = name.split(/\s+/);
