@@ -40,6 +40,11 @@ export interface SlashCommand {
   /** The definition Discord registers (also the console's usage text). Plain data. */
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   run(ctx: CommandContext, input: CommandInput): CommandOutcome;
+  /**
+   * Set when `run` can take over ~2 s (Discord allows 3 s to acknowledge): the transport then acknowledges
+   * at once (deferred, type 5) and edits the reply when `run` is done. See src/discord/interactions.ts.
+   */
+  defer?: boolean;
   /** Choices for a focused option (at most 25, each name and value at most 100 characters). */
   autocomplete?(ctx: CommandContext, focused: { name: string; value: string }): APIApplicationCommandOptionChoice<string>[];
 }

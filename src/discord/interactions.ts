@@ -1,0 +1,289 @@
+// The transport-agnostic core: one raw interaction (APIInteraction, as the gateway dispatches it and as the
+// HTTP endpoint receives it) in, one interaction response out. The gateway bot POSTs `response` to the
+// callback route; the HTTP server returns it as the HTTP body. Neither knows about commands or rendering.
+//
+// Deferral: a command flagged `defer: true` (or chosen by the `defer` option) gets a type-5 response at once,
+// ephemeral if the user asked for a private answer, and `followUp` computes the final message, which the
+// transport PATCHes to /webhooks/{application_id}/{token}/messages/@original. A per-command flag rather than a
+// time budget, because commands run synchronously: a timer cannot interrupt them, so which commands may be slow
+// has to be known before they start.
+//
+// One catch per interaction: any exception is logged and answered with a private error; handle() never
+// throws. One log line per interaction (command, latency, outcome); tokens are never logged.
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIComponentInMessageActionRow,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  type APIMessage,
+  type APIMessageComponentInteraction,
+  type RESTPatchAPIWebhookWithTokenMessageJSONBody,
+} from 'discord-api-types/v10';
+import type { App } from '../app.ts';
+import type { Logger } from '../log.ts';
+import type { CommandInput, CommandOutcome, OptionValue, SlashCommand } from './commands/types.ts';
+import { decodeCustomId, embedForRequest, questionFromMessage } from './components.ts';
+import { fitMessage, noMentions, renderChoices, renderNotice, renderOutcome, type RenderOptions } from './render.ts';
+import type { StringKey } from './strings.ts';
+
+export interface InteractionReply {
+  response: APIInteractionResponse;
+  /** Deferred work: the final message for PATCH …/messages/@original. Never rejects. */
+  followUp?: () => Promise<RESTPatchAPIWebhookWithTokenMessageJSONBody>;
+}
+
+export interface InteractionHandlerOptions {
+  app: App;
+  logger: Logger;
+  /** Which commands are deferred; by default those flagged `defer: true`. */
+  defer: (command: SlashCommand) => boolean;
+  render: Partial<Omit<RenderOptions, 'locale'>>;
+  /** Clock for the latency in log lines (ms). */
+  now: () => number;
+}
+
+export const DEFAULT_HANDLER_OPTIONS: Omit<InteractionHandlerOptions, 'app' | 'logger'> = {
+  defer: (command) => command.defer === true,
+  render: {},
+  now: () => performance.now(),
+};
+
+export type HandleInteraction = (interaction: APIInteraction) => Promise<InteractionReply>;
+
+/** The handler is the `handle` function itself; `.handle` is the same function, for `const { handle } = …`. */
+export type InteractionHandler = HandleInteraction & { handle: HandleInteraction };
+
+/** What one interaction came to, for the log line. */
+export type Outcome =
+  | 'pong'
+  | 'answered'
+  | 'declined'
+  | 'info'
+  | 'deferred'
+  | 'choices'
+  | 'page'
+  | 'shared'
+  | 'stale-message'
+  | 'unknown-command'
+  | 'unknown-component'
+  | 'unsupported'
+  | 'error';
+
+interface Handled {
+  reply: InteractionReply;
+  outcome: Outcome;
+  command?: string;
+}
+
+export function createInteractionHandler(
+  options: Pick<InteractionHandlerOptions, 'app' | 'logger'> & Partial<InteractionHandlerOptions>,
+): InteractionHandler {
+  const opts: InteractionHandlerOptions = { ...DEFAULT_HANDLER_OPTIONS, ...options };
+  const { app, logger } = opts;
+
+  function logLine(interaction: APIInteraction, started: number, outcome: Outcome, command?: string, error?: unknown): void {
+    // Ids only: the interaction token (a credential for 15 minutes) never reaches a log line.
+    const fields = {
+      interaction: { id: interaction.id, type: interaction.type, guildId: interaction.guild_id ?? null, locale: localeOf(interaction) },
+      command: command ?? null,
+      latencyMs: Math.round((opts.now() - started) * 10) / 10,
+      outcome,
+    };
+    if (error !== undefined) logger.error({ ...fields, err: error }, 'interaction failed');
+    else logger.info(fields, 'interaction');
+  }
+
+  function render(outcome: CommandOutcome, locale: string): APIInteractionResponseCallbackData {
+    return renderOutcome(outcome, { ...opts.render, locale });
+  }
+
+  function runCommand(command: SlashCommand, input: CommandInput): CommandOutcome {
+    // Read on every call: a live reload may have swapped the engine.
+    return command.run(app.context, input);
+  }
+
+  function chatInput(interaction: APIChatInputApplicationCommandInteraction, started: number): Handled {
+    const name = interaction.data.name;
+    const locale = localeOf(interaction);
+    const command = app.commands.find((c) => c.data.name === name);
+    if (!command) return { reply: notice(locale, 'error.unknown-command', { name }), outcome: 'unknown-command', command: name };
+    const input: CommandInput = { options: optionValues(interaction.data.options), locale };
+    if (!opts.defer(command)) {
+      const outcome = runCommand(command, input);
+      return {
+        reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data: render(outcome, locale) } },
+        outcome: outcomeOf(outcome),
+        command: name,
+      };
+    }
+    const isPrivate = input.options.private === true;
+    const followUp = async (): Promise<RESTPatchAPIWebhookWithTokenMessageJSONBody> => {
+      let body: RESTPatchAPIWebhookWithTokenMessageJSONBody;
+      try {
+        const outcome = runCommand(command, input);
+        body = withoutFlags(render(outcome, locale));
+        logLine(interaction, started, outcomeOf(outcome), name);
+      } catch (error) {
+        // The deferred reply is already public or private as acknowledged; the error takes its place.
+        body = withoutFlags(renderNotice(locale, 'error.internal'));
+        logLine(interaction, started, 'error', name, error);
+      }
+      return body;
+    };
+    const response: APIInteractionResponse = {
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      ...(isPrivate ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+    };
+    return { reply: { response, followUp }, outcome: 'deferred', command: name };
+  }
+
+  function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction): Handled {
+    const name = interaction.data.name;
+    const command = app.commands.find((c) => c.data.name === name);
+    const focused = focusedOption(interaction.data.options);
+    const choices = command?.autocomplete && focused ? command.autocomplete(app.context, focused) : [];
+    return {
+      reply: { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: renderChoices(choices) } } },
+      outcome: command ? 'choices' : 'unknown-command',
+      command: name,
+    };
+  }
+
+  function component(interaction: APIMessageComponentInteraction): Handled {
+    const locale = localeOf(interaction);
+    const action = interaction.data.component_type === ComponentType.Button ? decodeCustomId(interaction.data.custom_id) : null;
+    if (!action) return { reply: notice(locale, 'error.unknown-component'), outcome: 'unknown-component' };
+    const message = interaction.message;
+    const wasPrivate = ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+
+    if (action.kind === 'page') {
+      const question = questionFromMessage(message);
+      const ask = app.commands.find((c) => c.data.name === 'ask');
+      if (!question || !ask) return { reply: notice(locale, 'error.stale-message'), outcome: 'stale-message', command: 'ask' };
+      // Recomputed from the question: stateless, and a reloaded corpus shows its current passages.
+      const outcome = { ...runCommand(ask, { options: { question }, locale }), page: action.page, private: wasPrivate } as CommandOutcome;
+      const data = withoutFlags(render(outcome, locale));
+      return { reply: { response: { type: InteractionResponseType.UpdateMessage, data } }, outcome: 'page', command: 'ask' };
+    }
+
+    // Share in channel: the same embeds, posted publicly, with the paging buttons but without "Share".
+    if (!message.embeds?.length) return { reply: notice(locale, 'error.stale-message'), outcome: 'stale-message' };
+    const data = fitMessage({ embeds: message.embeds.map(embedForRequest), components: pagingRows(message), allowed_mentions: noMentions() });
+    return { reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data } }, outcome: 'shared' };
+  }
+
+  function dispatch(interaction: APIInteraction, started: number): Handled {
+    switch (interaction.type) {
+      case InteractionType.Ping:
+        return { reply: { response: { type: InteractionResponseType.Pong } }, outcome: 'pong' };
+      case InteractionType.ApplicationCommand:
+        if (interaction.data.type === ApplicationCommandType.ChatInput) {
+          return chatInput(interaction as APIChatInputApplicationCommandInteraction, started);
+        }
+        return { reply: notice(localeOf(interaction), 'error.unknown-command', { name: interaction.data.name }), outcome: 'unknown-command', command: interaction.data.name };
+      case InteractionType.ApplicationCommandAutocomplete:
+        return autocomplete(interaction);
+      case InteractionType.MessageComponent:
+        return component(interaction);
+      default:
+        return { reply: notice(localeOf(interaction), 'error.unsupported'), outcome: 'unsupported' };
+    }
+  }
+
+  const handle: HandleInteraction = async (interaction) => {
+    const started = opts.now();
+    let handled: Handled;
+    try {
+      handled = dispatch(interaction, started);
+    } catch (error) {
+      const command = commandName(interaction);
+      logLine(interaction, started, 'error', command, error);
+      // Autocomplete can only answer with choices; everything else gets a private error message.
+      const response: APIInteractionResponse =
+        interaction.type === InteractionType.ApplicationCommandAutocomplete
+          ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+          : { type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(localeOf(interaction), 'error.internal') };
+      return { response };
+    }
+    // A deferred command logs when its follow-up is done, so the latency covers the real work.
+    if (!handled.reply.followUp) logLine(interaction, started, handled.outcome, handled.command);
+    return handled.reply;
+  };
+  return Object.assign(handle, { handle });
+}
+
+function notice(locale: string, key: StringKey, vars: Record<string, string> = {}): InteractionReply {
+  return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(locale, key, vars) } };
+}
+
+function outcomeOf(outcome: CommandOutcome): Outcome {
+  if (outcome.kind === 'help' || outcome.kind === 'about') return 'info';
+  return outcome.result.answered ? 'answered' : 'declined';
+}
+
+/** A PATCH or an update cannot change whether a message is ephemeral; Discord rejects the flag there. */
+function withoutFlags(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
+  const { flags: _flags, ...rest } = data;
+  return rest;
+}
+
+export function localeOf(interaction: APIInteraction): string {
+  return ('locale' in interaction && interaction.locale) || interaction.guild_locale || 'en-US';
+}
+
+function commandName(interaction: APIInteraction): string | undefined {
+  if (interaction.type === InteractionType.ApplicationCommand || interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return interaction.data.name;
+  }
+  return undefined;
+}
+
+/** Flattens the (sub-command-free) options into name → value. */
+export function optionValues(options: readonly APIApplicationCommandInteractionDataOption[] | undefined): Record<string, OptionValue> {
+  const values: Record<string, OptionValue> = {};
+  for (const option of options ?? []) {
+    if (isBasic(option)) values[option.name] = option.value;
+  }
+  return values;
+}
+
+function isBasic(option: APIApplicationCommandInteractionDataOption): option is APIApplicationCommandInteractionDataBasicOption & { value: OptionValue } {
+  return (
+    option.type !== ApplicationCommandOptionType.Subcommand &&
+    option.type !== ApplicationCommandOptionType.SubcommandGroup &&
+    'value' in option &&
+    (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean')
+  );
+}
+
+function focusedOption(options: readonly APIApplicationCommandInteractionDataOption[] | undefined): { name: string; value: string } | null {
+  for (const option of options ?? []) {
+    if ('focused' in option && option.focused && 'value' in option) return { name: option.name, value: String(option.value) };
+  }
+  return null;
+}
+
+/** The message's own paging buttons (request shape), without "Share in channel". */
+function pagingRows(message: APIMessage): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  for (const row of message.components ?? []) {
+    if (row.type !== ComponentType.ActionRow) continue;
+    const buttons = row.components.filter(
+      (c): c is APIComponentInMessageActionRow =>
+        c.type === ComponentType.Button && 'custom_id' in c && decodeCustomId(c.custom_id)?.kind === 'page',
+    );
+    if (buttons.length) rows.push({ type: ComponentType.ActionRow, components: buttons });
+  }
+  return rows;
+}
