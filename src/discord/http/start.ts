@@ -1,0 +1,67 @@
+// Wires the HTTP endpoint to the real app: listen first (so /healthz can say "starting"), then load the
+// corpus and the search index (from the cache when it matches), then plug in the shared interaction handler
+// the gateway bot uses. Until then interactions answer 503 and Discord retries; PING works at once.
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../app.ts';
+import type { Config } from '../../config.ts';
+import { loadOrBuildIndex } from '../../domain/cache.ts';
+import { loadCorpus } from '../../domain/load.ts';
+import type { Logger } from '../../log.ts';
+import { createInteractionHandler, type InteractionHandler } from '../interactions.ts';
+import { createHttpServer, type HttpServer, type HttpServerOptions } from './server.ts';
+
+export interface StartedHttp {
+  http: HttpServer;
+  address: AddressInfo;
+  /** Resolves once the index is built and interactions are answered (rejects if the corpus cannot load). */
+  ready: Promise<App>;
+  stop(): Promise<void>;
+}
+
+export interface StartHttpOptions {
+  config: Config;
+  logger: Logger;
+  /** Overrides for the server (timeouts, limits, clock), e.g. from tests. */
+  server?: Partial<Omit<HttpServerOptions, 'handle' | 'logger'>>;
+  /** Builds the app; defaults to the corpus folder with the cached index. */
+  buildApp?: (config: Config) => App;
+}
+
+/** Loads the corpus and the persisted index (built and saved on a miss). */
+export function buildAppWithCachedIndex(config: Config, logger?: Logger): App {
+  const cached = loadOrBuildIndex(loadCorpus(config.corpusDir), config.cacheDir);
+  logger?.info({ source: cached.source, ms: Math.round(cached.ms), error: cached.error }, 'search index ready');
+  return createApp({ corpusDir: config.corpusDir, engine: { index: cached.index } });
+}
+
+export async function startHttp({ config, logger, server = {}, buildApp }: StartHttpOptions): Promise<StartedHttp> {
+  const publicKey = server.publicKey ?? config.discord.publicKey;
+  if (!publicKey) throw new Error('http: no public key (loadConfig({ mode: "serve" }) requires DISCORD_PUBLIC_KEY)');
+  let handler: InteractionHandler | null = null;
+  const http = createHttpServer({
+    apiBase: config.discord.apiBase,
+    defaultMetrics: true,
+    ...server,
+    publicKey,
+    logger,
+    handle: (interaction) => handler!(interaction),
+    ready: () => handler !== null,
+  });
+  const address = await http.listen(config.http.port, config.http.host);
+  logger.info({ host: address.address, port: address.port }, 'http: listening');
+
+  // After listen, on a later turn: building the index blocks the loop, but the port is already bound.
+  const ready = new Promise<App>((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        const app = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
+        handler = createInteractionHandler({ app, logger });
+        logger.info({ commands: app.commands.map((c) => c.data.name) }, 'http: ready');
+        resolve(app);
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+  return { http, address, ready, stop: () => http.close() };
+}
