@@ -1,0 +1,187 @@
+// The gateway bot: a discord.js Client (intents: Guilds only) that receives INTERACTION_CREATE dispatches and
+// answers them through the same core as the HTTP server (src/discord/interactions.ts).
+//
+// Why raw dispatches rather than discord.js Interaction objects: the core takes the API's own JSON
+// (APIInteraction) and returns the API's own response; the raw dispatch is exactly that JSON, and the response
+// is POSTed as-is to the callback route. Going through discord.js's objects would mean converting them back
+// to API JSON (options, message embeds, locale) and re-expressing every response type with reply()/update()/
+// respond(): a second, lossy translation of what the HTTP server gets for free. discord.js still does all the
+// hard parts here: the gateway session (heartbeats, RESUME, reconnects, invalid sessions) and REST (rate
+// limits, retries, the interaction-callback burst bucket).
+//
+// Commands are never registered here; that is `npm run deploy-commands` (src/discord/deploy.ts).
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  HTTPError,
+  RateLimitError,
+  Routes,
+  type ClientOptions,
+} from 'discord.js';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { OAuth2Scopes } from 'discord-api-types/v10';
+import { createApp, type App } from '../app.ts';
+import type { Config } from '../config.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { createInteractionHandler, type InteractionHandlerOptions } from './interactions.ts';
+
+export interface BotOverrides {
+  /** Extra discord.js Client options (tests pass the fake's fast options); `rest` and `ws` are merged. */
+  clientOptions: Partial<ClientOptions>;
+  logger: Logger;
+  /** A prebuilt app (tests share one); default: createApp({ corpusDir: config.corpusDir }). */
+  app: App;
+  handler: Partial<Omit<InteractionHandlerOptions, 'app' | 'logger'>>;
+  /** Install SIGINT/SIGTERM and unhandledRejection handlers (off in tests that run several bots in one process). */
+  processHandlers: boolean;
+  /** How long a shutdown waits for in-flight replies before destroying the client. */
+  shutdownTimeoutMs: number;
+  /** Called after a signal-triggered shutdown; default: process.exit. */
+  exit: (code: number) => void;
+}
+
+export const DEFAULT_BOT_OVERRIDES = {
+  processHandlers: true,
+  shutdownTimeoutMs: 10_000,
+  exit: (code: number) => process.exit(code),
+};
+
+export interface BotHandle {
+  client: Client;
+  app: App;
+  /** Time from login() to the client's ready event, in ms. */
+  readyMs: number;
+  /** Replies not yet sent (callback and, for deferred commands, the follow-up edit). */
+  inFlight(): number;
+  /** Finishes in-flight replies (up to shutdownTimeoutMs), then destroys the client. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The invite link: scopes `bot applications.commands` and no permissions at all, because the bot only answers
+ * interactions (through the interaction webhook), never posts on its own or reads channels. Built here rather
+ * than with client.generateInvite(), which needs a logged-in client; it is printed before logging in.
+ */
+export function inviteUrl(clientId: string): string {
+  const params = new URLSearchParams({ client_id: clientId, scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '), permissions: '0' });
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
+
+/**
+ * What a REST failure looks like in a log line. Never the error itself: a DiscordAPIError's `url` and
+ * `requestBody`, and an HTTPError's `url`, contain the interaction token.
+ */
+export function restFailure(error: unknown): Record<string, unknown> {
+  if (error instanceof DiscordAPIError) return { name: error.name, status: error.status, code: error.code, message: error.message };
+  if (error instanceof HTTPError) return { name: error.name, status: error.status, method: error.method };
+  if (error instanceof RateLimitError) return { name: error.name, timeToReset: error.timeToReset, global: error.global };
+  if (error instanceof Error) return { name: error.name, message: error.message.replace(/\/(interactions|webhooks)\/\S+/g, '/$1/[redacted]') };
+  return { name: typeof error };
+}
+
+export async function startBot(config: Config, overrides: Partial<BotOverrides> = {}): Promise<BotHandle> {
+  const opts = { ...DEFAULT_BOT_OVERRIDES, ...overrides };
+  const token = config.discord.token;
+  const clientId = config.discord.clientId;
+  // loadConfig({ mode: 'bot' }) guarantees both; this guards programmatic callers.
+  if (!token || !clientId) throw new Error('startBot: config.discord.token and config.discord.clientId are required (loadConfig mode "bot")');
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const app = opts.app ?? createApp({ corpusDir: config.corpusDir });
+  const handle = createInteractionHandler({ app, logger: logger.child({ component: 'interactions' }), ...opts.handler });
+
+  const extra = opts.clientOptions ?? {};
+  const client = new Client({
+    ...extra,
+    intents: [GatewayIntentBits.Guilds],
+    rest: { ...(config.discord.apiBase ? { api: config.discord.apiBase } : {}), ...extra.rest },
+    ws: { ...extra.ws },
+  });
+
+  const inFlight = new Set<Promise<void>>();
+
+  /** Answers one interaction: the core's response to the callback route, then the deferred edit if any. */
+  async function answer(interaction: APIInteraction): Promise<void> {
+    const started = performance.now();
+    const reply = await handle(interaction);
+    const step = reply.followUp ? 'callback' : 'reply';
+    try {
+      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: reply.response, auth: false });
+      if (reply.followUp) {
+        const body = await reply.followUp();
+        await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token), { body, auth: false });
+      }
+      logger.debug({ interactionId: interaction.id, roundTripMs: Math.round(performance.now() - started) }, 'replied');
+    } catch (error) {
+      // 10062 Unknown interaction (too late, or already answered elsewhere), 5xx after retries, timeouts:
+      // nothing to tell the user through this token any more. Log it and carry on.
+      logger.warn({ interactionId: interaction.id, step, error: restFailure(error) }, 'could not deliver the reply');
+    }
+  }
+
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
+    const task = answer(data).catch((error: unknown) => logger.error({ error: restFailure(error) }, 'interaction task failed'));
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  });
+  client.on(Events.Error, (error) => logger.error({ error: restFailure(error) }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
+  client.on(Events.ShardError, (error, shardId) => logger.error({ shardId, error: restFailure(error) }, 'shard error'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'shard disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'shard reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
+  client.rest.on('rateLimited', (info) => logger.warn({ method: info.method, global: info.global, timeToReset: info.timeToReset, scope: info.scope }, 'rate limited'));
+
+  const onRejection = (reason: unknown) => logger.error({ error: restFailure(reason) }, 'unhandled rejection');
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ inFlight: inFlight.size }, 'shutting down: finishing in-flight replies');
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, opts.shutdownTimeoutMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+      await client.destroy();
+      if (opts.processHandlers) {
+        process.off('unhandledRejection', onRejection);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'signal received');
+    void stop().then(
+      () => opts.exit(0),
+      (error: unknown) => {
+        logger.error({ error: restFailure(error) }, 'shutdown failed');
+        opts.exit(0);
+      },
+    );
+  };
+  if (opts.processHandlers) {
+    process.on('unhandledRejection', onRejection);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+
+  logger.info({ inviteUrl: inviteUrl(clientId) }, 'invite the bot with this URL');
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const t0 = performance.now();
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const readyMs = performance.now() - t0;
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, readyMs: Math.round(readyMs) }, 'ready');
+  return { client, app, readyMs, inFlight: () => inFlight.size, stop };
+}
