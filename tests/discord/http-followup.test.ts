@@ -14,8 +14,9 @@ afterEach(async () => {
 const target = (f: FakeDiscord, token: string) => ({ id: '1', application_id: f.world.applicationId, token });
 
 /** Discord creates the original message when it receives our type 5; the test plays that part. */
+let interactionId = 123456789012345678n;
 async function deferOn(f: FakeDiscord, token: string): Promise<void> {
-  const res = await fetch(`${f.apiBase}/v10/interactions/123456789012345678/${token}/callback`, {
+  const res = await fetch(`${f.apiBase}/v10/interactions/${interactionId++}/${token}/callback`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type: 5 }),
@@ -45,10 +46,22 @@ describe('createFollowUpSender', () => {
     expect(fake.requests({ method: 'PATCH' }).map((r) => r.status)).toEqual([429, 502, 200]);
   });
 
+  it('retries a PATCH that reaches Discord before the message its deferral creates', async () => {
+    fake = await startFakeDiscord();
+    const send = createFollowUpSender({ apiBase: fake.apiBase, logger: silentLogger(), maxRetryWaitMs: 100 });
+    const sent = send(target(fake, 'tok-race'), { content: 'x' });
+    await fake.waitForRequest({ method: 'PATCH' });
+    await deferOn(fake, 'tok-race');
+    expect(await sent).toBe(true);
+    expect(fake.requests({ method: 'PATCH' }).map((r) => r.status)).toEqual([404, 200]);
+  });
+
   it('gives up at once on a client error, and after its attempts on repeated failures', async () => {
     fake = await startFakeDiscord();
     const send = createFollowUpSender({ apiBase: fake.apiBase, logger: silentLogger(), maxRetryWaitMs: 10, attempts: 3 });
-    expect(await send(target(fake, 'unknown'), { content: 'x' })).toBe(false);
+    await deferOn(fake, 'tok-d');
+    fake.failNext({ method: 'PATCH', status: 400, body: { code: 50035, message: 'Invalid Form Body' } });
+    expect(await send(target(fake, 'tok-d'), { content: 'x' })).toBe(false);
     expect(fake.requests({ method: 'PATCH' })).toHaveLength(1);
     fake.clearRequests();
     await deferOn(fake, 'tok-c');

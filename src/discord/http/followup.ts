@@ -1,6 +1,6 @@
 // Delivers a deferred answer: PATCH the interaction's original message through its webhook. The
-// interaction token authorises the call, so the HTTP server needs no bot token. Retries what Discord asks
-// to retry (429 with Retry-After, 5xx) a few times, with bounded waits; anything else is final.
+// interaction token authorises the call, so the HTTP server needs no bot token. Retries a few times with
+// bounded waits (429 with Retry-After, 5xx, and 404 right after the deferral); anything else is final.
 import type { Logger } from '../../log.ts';
 
 export const DISCORD_API_BASE = 'https://discord.com/api';
@@ -17,6 +17,12 @@ export interface FollowUpOptions {
 }
 
 export const DEFAULT_FOLLOW_UP_OPTIONS = { apiBase: null, attempts: 3, maxRetryWaitMs: 5_000, timeoutMs: 10_000 } as const;
+
+/**
+ * Retried statuses. 404 too: our PATCH leaves as soon as the type-5 response is written, and can reach
+ * Discord before it has created the message that response acknowledges ("Unknown Message").
+ */
+const RETRY = new Set([404, 429]);
 
 export type FollowUpTarget = { application_id: string; token: string; id: string };
 
@@ -41,7 +47,7 @@ export function createFollowUpSender(options: Partial<FollowUpOptions> & { logge
         if (res.ok) return true;
         // The URL holds the interaction token: log the id and status only.
         opts.logger.warn({ interaction: target.id, attempt, status: res.status }, 'follow-up refused');
-        if (res.status !== 429 && res.status < 500) break;
+        if (!RETRY.has(res.status) && res.status < 500) break;
         const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
         if (res.status === 429 && retryAfter >= 0) wait = retryAfter * 1000;
       } catch (error) {
