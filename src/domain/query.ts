@@ -3,8 +3,9 @@
 // each earns. Units are what coverage is measured on: "how much of what was asked does a passage answer".
 import type { Curated } from './curated.ts';
 import { buildPeopleIndex } from './people.ts';
-import MiniSearch from 'minisearch';
+import { distance } from 'fastest-levenshtein';
 import lemmatizer from 'wink-lemmatizer';
+import { STOP_WORDS } from './stopwords.ts';
 import { fold, processWord, terms, tokens } from './text.ts';
 import type { Person } from './types.ts';
 
@@ -44,9 +45,9 @@ export interface LexiconOptions {
   correctionCredit: number;
 }
 
-export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, questionWordWeight: 0.4, answerTypeWeight: 0.5, aliasWordWeight: 0.75,
+export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, questionWordWeight: 0.4, answerTypeWeight: 0.5, aliasWordWeight: 0.4,
   phraseWordCredit: 0.6,
-  minCorrectionLength: 5,
+  minCorrectionLength: 4,
   correctionCredit: 0.85,
 };
 
@@ -71,6 +72,33 @@ function phraseKey(text: string): string {
   return tokens(text)
     .map((t) => keyWord(t.surface))
     .join(' ');
+}
+
+/**
+ * The closest word of a list within typo distance (spelling or stem): one edit up to 6 letters, two from 7;
+ * same first letter (people rarely mistype it, and it keeps "born" from becoming "gear"). On a tie between
+ * different words, a dropped letter is the likelier typo ("wher" -> "where", not "when"); otherwise none.
+ */
+function nearest(typed: string, words: readonly string[]): string | null {
+  const max = typed.length >= 7 ? 2 : 1;
+  const typedTerm = processWord(typed);
+  const candidates: Array<{ w: string; d: number }> = [];
+  for (const w of words) {
+    if (w[0] !== typed[0] || Math.abs(w.length - typed.length) > max + 1 || w === typed) continue;
+    const term = processWord(w);
+    // Spelling first; a stem match only ranks after every spelling match ("monitering": monitoring, not munitions).
+    const spelling = distance(typed, w);
+    const stem = term && typedTerm ? distance(typedTerm, term) : Infinity;
+    const d = spelling <= max ? spelling : stem <= max ? stem + 0.5 : Infinity;
+    if (d !== Infinity) candidates.push({ w, d });
+  }
+  if (candidates.length === 0) return null;
+  const best = Math.min(...candidates.map((c) => c.d));
+  const same = (w: string) => processWord(w) ?? w;
+  const top = [...new Map(candidates.filter((c) => c.d === best).map((c) => [same(c.w), c.w])).values()];
+  if (top.length === 1) return top[0]!;
+  const dropped = top.filter((w) => w.length === typed.length + 1);
+  return dropped.length === 1 ? dropped[0]! : null;
 }
 
 export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> = {}): Lexicon {
@@ -103,10 +131,11 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   const questionWords = new Map(Object.entries(curated.questionWords).map(([w, list]) => [w, single(list)]));
   const answerTypes = new Set(single(curated.answerTypes));
   const people = buildPeopleIndex(curated.people);
-  // Every single word of the synonym groups, for typo correction of words the corpus itself lacks.
-  const vocabulary = [...new Set(curated.synonyms.flat().filter((w) => terms(w).length === 1).map((w) => w.toLowerCase()))];
-  const vocabularyIndex = new MiniSearch<{ id: number; word: string }>({ fields: ['word'] });
-  vocabularyIndex.addAll(vocabulary.map((word, id) => ({ id, word })));
+  // Every single word of the synonym groups, for typo correction of words the corpus lacks ("wepons" ->
+  // weapons ~ arms), and the function and question words, for short typos of them ("wher", "abut").
+  const vocabulary = [...new Set(curated.synonyms.flat().filter((w) => tokens(w).length === 1).map((w) => fold(w).toLowerCase()))];
+  const functionWords = [...new Set([...STOP_WORDS, ...questionWords.keys()])].filter((w) => w.length >= 3);
+
   const maxPhrase = Math.min(MAX_PHRASE, Math.max(1, ...[...phrases.keys()].map((k) => k.split(' ').length)));
 
   const personUnit = (person: Person, label: string): QueryUnit => ({
@@ -128,7 +157,9 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       weight: answerTypes.has(term) ? opts.answerTypeWeight : 1,
       word: true,
       properNoun: /^\p{Lu}{2,}$/u.test(surface) || (!first && /^\p{Lu}/u.test(surface)),
-      inflectedVerb: /(ed|ing)$/.test(lower) && lemmatizer.verb(lower) !== lower,
+      // A regular -ed/-ing verb form, not a plural noun: "turned", "chairing". Irregular participles ("born")
+      // stay full weight: "where was he born" asks for a fact, not a paraphrase of one.
+      inflectedVerb: /(ed|ing)$/.test(lower) && lemmatizer.verb(lower) !== lower && lemmatizer.noun(lower) === lower,
     };
   };
 
@@ -192,10 +223,18 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       if (hit.person) return personUnit(hit.person, unit.label);
       // Already a known word: its synonyms were searched, there is nothing to correct.
       if (unit.terms.length > 1 || unit.label.length < opts.minCorrectionLength) return null;
-      const best = vocabularyIndex.search(unit.label.toLowerCase(), { fuzzy: 0.2, maxFuzzy: 2 })[0];
-      const corrected = best ? wordUnit(vocabulary[best.id as number]!) : null;
-      if (!corrected || corrected.terms[0]!.term === unit.terms[0]!.term) return null;
-      return { ...corrected, label: unit.label, terms: corrected.terms.map((t) => ({ ...t, credit: t.credit * opts.correctionCredit })) };
+      const typed = fold(unit.label).toLowerCase();
+      const fix = nearest(typed, vocabulary);
+      const corrected = fix ? wordUnit(fix) : null;
+      if (corrected && corrected.terms[0]!.term !== unit.terms[0]!.term) {
+        return { ...corrected, label: unit.label, terms: corrected.terms.map((t) => ({ ...t, credit: t.credit * opts.correctionCredit })) };
+      }
+      const word = typed.length <= 5 ? nearest(typed, functionWords) : null;
+      const question = word ? questionWords.get(word) : undefined;
+      if (question) return { label: unit.label, terms: question.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false };
+      // A misspelt "about" or "what": it asks for nothing, so it weighs nothing.
+      if (word) return { ...unit, weight: 0, word: false };
+      return null;
     },
   };
 }

@@ -18,10 +18,17 @@ happen happened happening according basically literally honestly seriously somew
 whole stuff guys hey hi hello ok okay yeah yes lol pls plz thanks thank bot right read heard hear think thought
 wonder wondering curious mean means meant able went overall`;
 
+// Chat register: interjections and abbreviations people type in Discord ("ngl", "fr tho", "or nah"), and
+// light verbs that carry no topic of their own ("put", "get", "make", "take").
+const CHAT = `lol lmao lmfao rofl ngl tbh fr tho tho' rly rlly bruh bro yo ya yah nah nope yep yup u ur r n y wat wut whats
+wats wot tryna gonna gotta kinda sorta dunno idk imo imho btw omg smh fam dude guys guy pls plz ppl even
+put puts putting get gets getting got gotten make makes making made take takes taking took let lets set go goes
+going gone come comes coming came do doing`;
+
 const toSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map((w) => w.replace(/'/g, '')));
 
 /** Dropped wherever they appear: in questions and in the index. */
-export const STOP_WORDS: ReadonlySet<string> = toSet(`${FUNCTION_WORDS} ${QUESTION_WRAPPERS}`);
+export const STOP_WORDS: ReadonlySet<string> = toSet(`${FUNCTION_WORDS} ${QUESTION_WRAPPERS} ${CHAT}`);
 
 /** Reporting verbs: wrappers in a question ("tell me", "what did he say") but content in an article ("told the media"). */
 const REPORTING = toSet('say says tell explain mention mentioned mentions report know think thought hear heard read mean means meant');
