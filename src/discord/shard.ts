@@ -1,0 +1,101 @@
+// `npm run start:sharded [-- --shards N|auto] [--spawn-delay MS]`: runs the gateway bot as one process per
+// shard with discord.js's ShardingManager, for bots in more than 2,500 servers (Discord's per-shard cap).
+// Each shard is `src/main.ts` in a child process (under tsx); discord.js hands it SHARDS / SHARD_COUNT and the
+// token through the environment, and the Client picks them up by itself. Interactions are stateless (the
+// buttons carry what they need), so any shard can answer any click.
+import { once } from 'node:events';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { REST, Routes, ShardingManager } from 'discord.js';
+import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { createLogger, type Logger } from '../log.ts';
+
+export interface ShardOptions {
+  /** A number, or 'auto' for Discord's recommendation (GET /gateway/bot). */
+  shards: number | 'auto';
+  /** Pause between shard start-ups; Discord allows one IDENTIFY per 5 s per bucket. */
+  spawnDelayMs: number;
+  /** How long each shard may take to become ready. */
+  spawnTimeoutMs: number;
+  /** How long a shutdown waits for the shards to finish their in-flight replies. */
+  shutdownTimeoutMs: number;
+}
+
+export const DEFAULT_SHARD_OPTIONS: ShardOptions = { shards: 'auto', spawnDelayMs: 5_500, spawnTimeoutMs: 60_000, shutdownTimeoutMs: 15_000 };
+
+/** The shard script: the ordinary entry point, which starts the bot when DISCORD_TOKEN is set. */
+const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/**
+ * Discord's recommended shard count, asked through the configured REST base. (ShardingManager's own 'auto'
+ * always asks discord.com, which would bypass DISCORD_API_BASE, e.g. a REST proxy.)
+ */
+export async function recommendedShards(config: Config): Promise<number> {
+  const rest = new REST({ ...(config.discord.apiBase ? { api: config.discord.apiBase } : {}) }).setToken(config.discord.token ?? '');
+  const info = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  return Math.max(1, info.shards);
+}
+
+export async function startSharded(config: Config, options: Partial<ShardOptions> = {}, logger: Logger = createLogger(config.logLevel)) {
+  const opts = { ...DEFAULT_SHARD_OPTIONS, ...options };
+  if (!config.discord.token) throw new Error('startSharded: config.discord.token is required (loadConfig mode "bot")');
+  const totalShards = opts.shards === 'auto' ? await recommendedShards(config) : opts.shards;
+  const manager = new ShardingManager(SHARD_SCRIPT, {
+    token: config.discord.token,
+    totalShards,
+    mode: 'process',
+    // Shards are TypeScript run through tsx, like `npm start`.
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shardId: shard.id, totalShards }, 'shard started');
+    shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard process exited'));
+  });
+  logger.info({ totalShards }, 'spawning shards');
+  await manager.spawn({ amount: totalShards, delay: opts.spawnDelayMs, timeout: opts.spawnTimeoutMs });
+
+  /** SIGTERM to every shard (each finishes its in-flight replies and exits 0), without respawning them. */
+  async function stop(): Promise<void> {
+    manager.respawn = false;
+    await Promise.all(
+      manager.shards.map(async (shard) => {
+        const child = shard.process;
+        if (!child || child.exitCode !== null) return;
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), opts.shutdownTimeoutMs);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
+    logger.info('all shards stopped');
+  }
+  return { manager, totalShards, stop };
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { shards: { type: 'string', default: 'auto' }, 'spawn-delay': { type: 'string' } } });
+  const shards = values.shards === 'auto' ? 'auto' : Number(values.shards);
+  if (shards !== 'auto' && (!Number.isInteger(shards) || shards < 1)) throw new ConfigError(`--shards "${values.shards}" must be "auto" or a whole number of at least 1.`);
+  const spawnDelayMs = values['spawn-delay'] === undefined ? DEFAULT_SHARD_OPTIONS.spawnDelayMs : Number(values['spawn-delay']);
+  if (!Number.isFinite(spawnDelayMs) || spawnDelayMs < 0) throw new ConfigError(`--spawn-delay "${values['spawn-delay']}" must be a number of milliseconds.`);
+  const config = loadConfig({ mode: 'bot' });
+  const logger = createLogger(config.logLevel);
+  const sharded = await startSharded(config, { shards, spawnDelayMs }, logger);
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'signal received: stopping shards');
+    void sharded.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+// Runs only as a script (`tsx src/discord/shard.ts`), never on import.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`pactbot: ${error instanceof ConfigError ? error.message : `sharded start-up failed: ${String(error)}`}\n`);
+    process.exitCode = 1;
+  });
+}
