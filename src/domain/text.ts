@@ -58,6 +58,21 @@ function isAcronym(word: string): boolean {
  * Returns null for words that carry no meaning for retrieval.
  */
 export function processWord(word: string): string | null {
+  // Memoised: it runs on every token indexed and every word of every candidate sentence at query time, a corpus
+  // repeats its words, and lemmatising plus stemming was most of the cost of both. Bounded: cleared when full.
+  let term = processed.get(word);
+  if (term === undefined) {
+    if (processed.size >= MAX_PROCESSED) processed.clear();
+    term = termOf(word);
+    processed.set(word, term);
+  }
+  return term;
+}
+
+const processed = new Map<string, string | null>();
+const MAX_PROCESSED = 200_000;
+
+function termOf(word: string): string | null {
   const acronym = isAcronym(word);
   let w = fold(word).toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   if (!w) return null;
