@@ -150,6 +150,7 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
         process.off('unhandledRejection', onRejection);
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
+        process.off('disconnect', onParentGone);
       }
       logger.info('stopped');
     })();
@@ -165,10 +166,17 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
       },
     );
   };
+  // A shard forked by the ShardingManager (an IPC channel to its parent) stops with its manager instead of
+  // living on as an orphan connected to the gateway.
+  const onParentGone = () => {
+    logger.warn('parent process gone: shutting down');
+    void stop().finally(() => opts.exit(0));
+  };
   if (opts.processHandlers) {
     process.on('unhandledRejection', onRejection);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    if (process.channel) process.once('disconnect', onParentGone);
   }
 
   logger.info({ inviteUrl: inviteUrl(clientId) }, 'invite the bot with this URL');
