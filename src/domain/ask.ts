@@ -26,6 +26,8 @@ export interface AskOptions {
   absentVerbFactor: number;
   /** Questions that ask for a figure; answered only by a sentence that has one. */
   numberQuestion: RegExp;
+  /** Questions that ask for someone's words; answered only when a person they name is quoted. */
+  speechQuestion: RegExp;
 }
 
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
@@ -40,6 +42,7 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   absentNameFactor: 1.5,
   absentVerbFactor: 0.6,
   numberQuestion: /\bhow (many|much)\b/i,
+  speechQuestion: /\b(say|says|said|tell|told|think|thinks|thought|react|reacted|reaction|respond|responded|response|comment|comments|commented|quote|quoted|words)\b/i,
 };
 
 function absentFactor(r: UnitResult, opts: AskOptions): number {
@@ -55,6 +58,8 @@ export interface AskContext {
   lexicon: Lexicon;
   search: SearchOptions;
   ask: AskOptions;
+  /** Whether the article quotes this person (canonical name). */
+  isQuoted: (person: string) => boolean;
 }
 
 interface Candidate {
@@ -107,6 +112,11 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const ranked = kept.slice(0, opts.limit).map((c) => rank(ctx, c, results));
   const top = ranked[0]!;
   if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
+  // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
+  const named = units.flatMap((u) => (u.person ? [u.person] : []));
+  if (named.length > 0 && opts.speechQuestion.test(question) && !named.some((p) => ctx.isQuoted(p))) {
+    return decline(ctx, question, 'weak-match', ranked, units);
+  }
   // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.
   if (opts.numberQuestion.test(question) && !/\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/i.test(top.sentences[top.bestSentence] ?? '')) {
     return decline(ctx, question, 'weak-match', ranked, units);

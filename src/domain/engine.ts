@@ -36,18 +36,19 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const passages = corpus.articles.flatMap((a) => a.passages);
   const lexicon = buildLexicon(corpus.curated, opts.lexicon);
+  const { quotes: allQuotes, discovered } = extractQuotes(passages, corpus.curated.people);
+  const people = [...corpus.curated.people, ...discovered];
+  const peopleIndex = buildPeopleIndex(people);
+  const quoteCount = new Map<string, number>();
+  for (const q of allQuotes) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) ?? 0) + 1);
   const ctx = {
     index: opts.index ?? buildMiniSearch(passages),
     passages,
     lexicon,
     search: { ...DEFAULT_SEARCH_OPTIONS, ...opts.search },
     ask: { ...DEFAULT_ASK_OPTIONS, ...opts.ask },
+    isQuoted: (person: string) => quoteCount.has(person),
   };
-  const { quotes: allQuotes, discovered } = extractQuotes(passages, corpus.curated.people);
-  const people = [...corpus.curated.people, ...discovered];
-  const peopleIndex = buildPeopleIndex(people);
-  const quoteCount = new Map<string, number>();
-  for (const q of allQuotes) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) ?? 0) + 1);
   const speakerList = people.filter((p) => quoteCount.has(p.name));
   const speakerIndex = buildPeopleIndex(speakerList);
   const commitmentList = extractCommitments(passages, corpus.curated.parties);

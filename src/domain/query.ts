@@ -28,6 +28,8 @@ export interface QueryUnit {
   properNoun?: boolean;
   /** An inflected verb form ("chaired", "squeezing"): paraphrases differ most in verbs, so a missing one weighs less. */
   inflectedVerb?: boolean;
+  /** The canonical name of the person this unit names. */
+  person?: string;
 }
 
 export interface LexiconOptions {
@@ -125,7 +127,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
         const set = synonymsOf.get(memberTerms[0]!) ?? new Set<string>();
         for (const t of groupTerms) set.add(t);
         synonymsOf.set(memberTerms[0]!, set);
-      } else if (memberTerms.length > 0) {
+      } else if (tokens(member).length > 1) {
         // The phrase stands for its group, and its own words still count ("press conference" ~ "news conference").
         const own = memberTerms.filter((t) => !groupTerms.includes(t)).map((term) => ({ term, credit: opts.phraseWordCredit }));
         phrases.set(phraseKey(member), { terms: [...groupTerms.map((term) => ({ term, credit: opts.synonymCredit })), ...own] });
@@ -147,6 +149,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
 
   const personUnit = (person: Person, label: string): QueryUnit => ({
     label,
+    person: person.name,
     terms: [...new Set([...terms(person.name), ...terms(person.short)])].filter((t) => t !== 'sir').map((term) => ({ term, credit: 1 })),
     weight: 1,
     word: false,
