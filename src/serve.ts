@@ -17,7 +17,11 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'http: shutting down');
     started.stop().then(
-      () => logger.info('http: stopped'),
+      () => {
+        logger.info('http: stopped');
+        // A cluster worker (or any forked child) is kept alive by its IPC channel: let go of it to exit.
+        if (process.connected) process.disconnect();
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'http: unclean shutdown');
         process.exitCode = 1;
