@@ -163,7 +163,7 @@ describe('POST /interactions', () => {
 
 describe('slow and broken clients', () => {
   it('drops a client that never finishes its headers, while serving others', async () => {
-    const { port } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600, connectionsCheckingIntervalMs: 50 });
+    const { port } = await start({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_500, connectionsCheckingIntervalMs: 50 });
     const slow = connect(port, '127.0.0.1');
     const closed = readUntilClosed(slow);
     slow.write('POST /interactions HTTP/1.1\r\nHost: x\r\nX-Signature-Ed25519: ');
@@ -174,7 +174,7 @@ describe('slow and broken clients', () => {
   });
 
   it('drops a client that trickles its body, while serving others', async () => {
-    const { port, handle } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600, connectionsCheckingIntervalMs: 50 });
+    const { port, handle } = await start({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_500, connectionsCheckingIntervalMs: 50 });
     const slow = connect(port, '127.0.0.1');
     const closed = readUntilClosed(slow);
     slow.write('POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
