@@ -28,6 +28,8 @@ export interface AskOptions {
   numberQuestion: RegExp;
   /** Questions that ask for someone's words; answered only when a person they name is quoted. */
   speechQuestion: RegExp;
+  /** Added to the score of a passage quoting the person a speech question names. */
+  speakerBonus: number;
 }
 
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
@@ -42,6 +44,7 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   absentNameFactor: 1.5,
   absentVerbFactor: 0.6,
   numberQuestion: /\bhow (many|much)\b/i,
+  speakerBonus: 0.15,
   speechQuestion: /\b(say|says|said|tell|told|think|thinks|thought|react|reacted|reaction|respond|responded|response|comment|comments|commented|quote|quoted|words)\b/i,
 };
 
@@ -58,8 +61,8 @@ export interface AskContext {
   lexicon: Lexicon;
   search: SearchOptions;
   ask: AskOptions;
-  /** Whether the article quotes this person (canonical name). */
-  isQuoted: (person: string) => boolean;
+  /** Indexes of the passages that quote this person (canonical name); empty when never quoted. */
+  quotedIn: (person: string) => ReadonlySet<number>;
 }
 
 interface Candidate {
@@ -94,6 +97,12 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   if (shortlist.length === 0) return decline(ctx, question, 'no-match', [], []);
 
   const maxLexical = shortlist[0]![1];
+  // A question about what someone said is answered where they speak: only their quotes when everyone it
+  // names is quoted ("What did Starmer say about…"), their quotes first otherwise ("…Trump's envoy think…").
+  const named = results.flatMap((r) => (r.unit.person ? [r.unit.person] : []));
+  const speech = named.length > 0 && opts.speechQuestion.test(question);
+  const speaking = new Set(speech ? named.flatMap((p) => [...ctx.quotedIn(p)]) : []);
+  const onlySpeaking = speech && named.every((p) => ctx.quotedIn(p).size > 0);
   const candidates: Candidate[] = shortlist.map(([i, lexicalScore]) => {
     let covered = 0;
     results.forEach((r, u) => (covered += weights[u]! * (r.hits.get(i)?.credit ?? 0)));
@@ -102,9 +111,15 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
     const sentenceCoverage = totalWeight > 0 ? best.score / totalWeight : 0;
     // Coverage decides: a passage answering all of the question beats one repeating a single word; a sentence
     // answering it all at once beats words scattered over a paragraph; BM25 only breaks near-ties.
-    const score = opts.passageWeight * coverage + opts.sentenceWeight * sentenceCoverage + opts.lexicalWeight * (lexicalScore / maxLexical);
+    const score =
+      opts.passageWeight * coverage +
+      opts.sentenceWeight * sentenceCoverage +
+      opts.lexicalWeight * (lexicalScore / maxLexical) +
+      (speaking.has(i) ? opts.speakerBonus : 0);
     return { i, score, coverage, bestSentence: best.index };
   });
+  if (onlySpeaking) candidates.splice(0, candidates.length, ...candidates.filter((c) => speaking.has(c.i)));
+  if (candidates.length === 0) return decline(ctx, question, 'weak-match', [], units);
   candidates.sort((a, b) => b.score - a.score || a.i - b.i);
 
   // Beyond the best passage, only those that answer a fair part of the question: "more results" is not a dump.
@@ -113,8 +128,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const top = ranked[0]!;
   if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
   // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
-  const named = units.flatMap((u) => (u.person ? [u.person] : []));
-  if (named.length > 0 && opts.speechQuestion.test(question) && !named.some((p) => ctx.isQuoted(p))) {
+  if (speech && !named.some((p) => ctx.quotedIn(p).size > 0)) {
     return decline(ctx, question, 'weak-match', ranked, units);
   }
   // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.

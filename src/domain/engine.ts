@@ -41,13 +41,19 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
   const peopleIndex = buildPeopleIndex(people);
   const quoteCount = new Map<string, number>();
   for (const q of allQuotes) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) ?? 0) + 1);
+  const passageIndex = new Map(passages.map((p, i) => [p.id, i]));
+  const quotedIn = new Map<string, Set<number>>();
+  for (const q of allQuotes) {
+    const i = passageIndex.get(`${q.citation.articleId}#${q.citation.paragraph}`);
+    if (i !== undefined) quotedIn.set(q.speaker, (quotedIn.get(q.speaker) ?? new Set()).add(i));
+  }
   const ctx = {
     index: opts.index ?? buildMiniSearch(passages),
     passages,
     lexicon,
     search: { ...DEFAULT_SEARCH_OPTIONS, ...opts.search },
     ask: { ...DEFAULT_ASK_OPTIONS, ...opts.ask },
-    isQuoted: (person: string) => quoteCount.has(person),
+    quotedIn: (person: string) => quotedIn.get(person) ?? new Set<number>(),
   };
   const speakerList = people.filter((p) => quoteCount.has(p.name));
   const speakerIndex = buildPeopleIndex(speakerList);
