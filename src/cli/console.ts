@@ -64,7 +64,7 @@ export async function runConsole({ config, input, output, app: given }: ConsoleO
             write(`Unknown command /${name}. Type /help for the list.`);
           } else {
             const outcome = command.run(app.context, { options: parseLine(command, rest), locale: 'en-US' });
-            if (outcome.kind === 'ask') state.last = outcome;
+            if (outcome.kind === 'ask') state.last = outcome.result.answered ? outcome : null;
             write(renderText(outcome));
           }
         }
