@@ -31,6 +31,9 @@ export interface Engine {
 
 /** Discord's cap on autocomplete choices: the natural default for a list of names. */
 const MAX_CHOICES = 25;
+/** Longest speaker name and quote topic considered, as Discord's option limits. */
+const MAX_NAME_LENGTH = 100;
+const MAX_TOPIC_LENGTH = 200;
 
 export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions> = {}): Engine {
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
@@ -66,8 +69,10 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
     passages,
     ask: (question, overrides) => answer(ctx, question, overrides),
 
-    quotes(query, topic = null) {
-      const t = topic?.trim() || null;
+    quotes(rawQuery, topic = null) {
+      // Names and topics are short; longer input only costs fuzzy matching time (Discord caps them at 100/200).
+      const query = rawQuery.slice(0, MAX_NAME_LENGTH);
+      const t = topic?.trim().slice(0, MAX_TOPIC_LENGTH) || null;
       if (!query.trim()) return { answered: false, query, speaker: null, quotes: [], reason: 'empty-query', suggestions: speakerSuggestions(), topic: t };
       const resolution = peopleIndex.resolve(query);
       if (!resolution.person) {
@@ -85,13 +90,14 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
 
     speakers(prefix = '', limit = MAX_CHOICES) {
       return speakerIndex
-        .matchPrefix(prefix)
+        .matchPrefix(prefix.slice(0, MAX_NAME_LENGTH))
         .map((p) => ({ name: p.name, role: p.role, quoteCount: quoteCount.get(p.name) ?? 0 }))
         .sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name))
         .slice(0, limit);
     },
 
-    commitments(party = null) {
+    commitments(rawParty = null) {
+      const party = rawParty?.slice(0, MAX_NAME_LENGTH) ?? null;
       if (!party?.trim()) return { answered: true, party: null, commitments: commitmentList };
       const partySuggestions = [...new Set(commitmentList.map((c) => c.party))].map((p) => ({ label: p, query: p }));
       const resolution = partyIndex.resolve(party);
