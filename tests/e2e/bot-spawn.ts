@@ -49,7 +49,8 @@ export function run(script: string, args: string[], env: Record<string, string>)
     for (const w of waiters) w();
   });
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
-  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': it fires once stdout and stderr are drained, so every log line has arrived.
+  const exit = once(child, 'close').then(([code]) => code as number | null);
   const parsed = () => stdout.flatMap((l) => { try { return [JSON.parse(l) as Record<string, unknown>]; } catch { return []; } });
   return {
     child,
