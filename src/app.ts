@@ -6,9 +6,12 @@ import { COMMANDS } from './discord/commands/index.ts';
 import type { AppInfo, CommandContext, SlashCommand } from './discord/commands/types.ts';
 import { createEngine, type EngineOptions } from './domain/engine.ts';
 import { loadCorpus } from './domain/load.ts';
+import { loadOrBuildIndex, type CachedIndex } from './domain/cache.ts';
 
 export interface AppOptions {
   corpusDir: string;
+  /** Where the search index is persisted (keyed by corpus contents and indexing code); none: built in memory. */
+  cacheDir?: string;
   engine?: Partial<EngineOptions>;
   commands?: readonly SlashCommand[];
 }
@@ -17,6 +20,8 @@ export interface App {
   /** Commands read `context.engine` on every call, so swapping it (live reload) takes effect at once. */
   context: CommandContext;
   commands: readonly SlashCommand[];
+  /** With a cacheDir: whether the index was loaded or built, how long it took, any cache problem (worth a log line). */
+  index?: Omit<CachedIndex, 'index'>;
 }
 
 export function readAppInfo(): AppInfo {
@@ -26,6 +31,13 @@ export function readAppInfo(): AppInfo {
 
 export function createApp(options: AppOptions): App {
   const commands = options.commands ?? COMMANDS;
-  const engine = createEngine(loadCorpus(options.corpusDir), options.engine);
-  return { commands, context: { engine, app: readAppInfo(), commands } };
+  const corpus = loadCorpus(options.corpusDir);
+  const cached = options.cacheDir && !options.engine?.index ? loadOrBuildIndex(corpus, options.cacheDir) : undefined;
+  const engine = createEngine(corpus, cached ? { ...options.engine, index: cached.index } : options.engine);
+  const app: App = { commands, context: { engine, app: readAppInfo(), commands } };
+  if (cached) {
+    const { index: _, ...info } = cached;
+    app.index = info;
+  }
+  return app;
 }
