@@ -30,7 +30,14 @@ export interface AskOptions {
   speechQuestion: RegExp;
   /** Added to the score of a passage quoting the person a speech question names. */
   speakerBonus: number;
+  /** Questions that ask when; a passage giving a date gets `dateBonus`. */
+  dateQuestion: RegExp;
+  dateBonus: number;
 }
+
+/** A date in running text: a month, a weekday or a year. */
+const DATE =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\d\d)\b/;
 
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
   limit: 10,
@@ -45,6 +52,8 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   absentVerbFactor: 0.6,
   numberQuestion: /\bhow (many|much)\b/i,
   speakerBonus: 0.15,
+  dateQuestion: /\b(when|what (date|day|time|year|month)|which (date|day|year|month))\b/i,
+  dateBonus: 0.15,
   speechQuestion: /\b(say|says|said|tell|told|think|thinks|thought|react|reacted|reaction|respond|responded|response|comment|comments|commented|quote|quoted|words)\b/i,
 };
 
@@ -103,6 +112,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const speech = named.length > 0 && opts.speechQuestion.test(question);
   const speaking = new Set(speech ? named.flatMap((p) => [...ctx.quotedIn(p)]) : []);
   const onlySpeaking = speech && named.every((p) => ctx.quotedIn(p).size > 0);
+  const wantsDate = opts.dateQuestion.test(question);
   const candidates: Candidate[] = shortlist.map(([i, lexicalScore]) => {
     let covered = 0;
     results.forEach((r, u) => (covered += weights[u]! * (r.hits.get(i)?.credit ?? 0)));
@@ -115,7 +125,8 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
       opts.passageWeight * coverage +
       opts.sentenceWeight * sentenceCoverage +
       opts.lexicalWeight * (lexicalScore / maxLexical) +
-      (speaking.has(i) ? opts.speakerBonus : 0);
+      (speaking.has(i) ? opts.speakerBonus : 0) +
+      (wantsDate && DATE.test(ctx.passages[i]!.text) ? opts.dateBonus : 0);
     return { i, score, coverage, bestSentence: best.index };
   });
   if (onlySpeaking) candidates.splice(0, candidates.length, ...candidates.filter((c) => speaking.has(c.i)));
