@@ -1,0 +1,64 @@
+// npm run bench [-- --quick] [-- --json] [-- --sizes article,1k,10k,100k] [-- --seed 42]
+// For each corpus size: generates the synthetic archive (once, cached under .cache/bench/), then measures pactbot,
+// plain MiniSearch and the issue's best alternative, each in a fresh child process (clean heap figures), and a
+// cold start from the persisted index in another. Prints a Markdown table, or with --json one object on stdout.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureCorpus } from './synth/corpus.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+  },
+});
+
+const ROOT = join(import.meta.dirname, '..');
+const CACHE = join(ROOT, '.cache', 'bench');
+const DEV = join(ROOT, '..', 'shared', 'eval', 'dev-ask.jsonl');
+// --quick: fewer questions and a shorter time budget per measurement, no second baseline; same sizes.
+const PLAN = args.quick ? { questions: 60, timeMs: 300, baselines: ['plain'] } : { questions: 300, timeMs: 3000, baselines: ['plain', 'alt'] };
+const SIZES: Record<string, number> = { article: 0, '1k': 1_000, '10k': 10_000, '100k': 100_000 };
+const sizes = (args.sizes ?? 'article,1k,10k,100k').split(',').map((s) => {
+  const n = SIZES[s] ?? Number(s);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`bench: unknown size "${s}" (article, 1k, 10k, 100k or a number)`);
+  return n;
+});
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+/** Runs a bench script in a fresh Node process and parses the JSON line it prints. */
+function child(script: string, flags: Record<string, string | number>): Record<string, unknown> {
+  const argv = ['--import', 'tsx', '--expose-gc', join(import.meta.dirname, script), ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)])];
+  const out = execFileSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+const results = [];
+for (const n of sizes) {
+  const started = performance.now();
+  const dir = ensureCorpus({ passages: n, seed: Number(args.seed), realDir: join(ROOT, 'corpus'), cacheDir: CACHE });
+  const cache = join(CACHE, `index-${n}`);
+  // Start from an empty cache folder: size.ts builds and saves, cold.ts must then load what it saved.
+  rmSync(cache, { recursive: true, force: true });
+  const common = { dir, cache, dev: DEV, seed: args.seed, questions: PLAN.questions, time: PLAN.timeMs };
+  const pactbot = child('size.ts', { ...common, engine: 'pactbot' });
+  const cold = child('cold.ts', { dir, cache });
+  const baselines = Object.fromEntries(PLAN.baselines.map((b) => [b, child('size.ts', { ...common, engine: b })]));
+  const result = { ...pactbot, coldStart: cold, ...baselines };
+  log(`bench: ${pactbot.passages} passages measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  results.push(result);
+}
+
+const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, quick: args.quick, seed: Number(args.seed) };
+if (args.json) {
+  process.stdout.write(`${JSON.stringify({ machine, sizes: results })}\n`);
+} else {
+  const { table } = await import('./table.ts');
+  process.stdout.write(`${table(results, machine)}\n`);
+}
