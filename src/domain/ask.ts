@@ -2,7 +2,7 @@
 // sentence that answers, and declines when the best passage covers too little of what was asked.
 import type { AskResult, Passage, RankedPassage, Suggestion } from './types.ts';
 import type { Lexicon, QueryUnit } from './query.ts';
-import { searchUnit, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
+import { searchUnit, topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
 import { processWord, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 
@@ -91,7 +91,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const results = units.map((u) => {
     const r = searchUnit(ctx.index, u, ctx.search);
     // A word the corpus never uses may be a misspelt name ("starmr") or a misspelt word with synonyms ("wepons").
-    if (!u.word || [...r.hits.values()].some((h) => h.textTerms.has(u.terms[0]!.term))) return r;
+    if (!u.word || r.typedInText) return r;
     const other = ctx.lexicon.reinterpret(u);
     return other ? searchUnit(ctx.index, other, ctx.search) : r;
   });
@@ -100,9 +100,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const weights = results.map((r) => r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)) * absentFactor(r, opts));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
-  const lexical = new Map<number, number>();
-  for (const r of results) for (const [i, hit] of r.hits) lexical.set(i, (lexical.get(i) ?? 0) + hit.score);
-  const shortlist = [...lexical.entries()].sort((a, b) => b[1] - a[1]).slice(0, opts.rerankDepth);
+  const shortlist = topLexical(results, opts.rerankDepth);
   if (shortlist.length === 0) return decline(ctx, question, 'no-match', [], []);
 
   const maxLexical = shortlist[0]![1];

@@ -1,7 +1,8 @@
 // The MiniSearch index over passages and the per-unit search that feeds ranking and coverage.
 // Each query unit is searched on its own so that we know, per passage, which part of the question it
 // answers and how well (exact word, synonym, typo, title only). That is what makes declines possible.
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
+import { PostingScorer } from './postings.ts';
 import type { Passage } from './types.ts';
 import { processWord, tokens } from './text.ts';
 import type { QueryUnit } from './query.ts';
@@ -82,7 +83,6 @@ function indexOptions(): Options<IndexedPassage> {
 
 /** How one passage answers one unit of the question. */
 export interface UnitHit {
-  score: number;
   /** 0..1: 1 for the word itself in the text, less for synonyms, typos or a heading-only match. */
   credit: number;
   /** Index terms of this passage's text that matched, with their credit (for highlighting and the best sentence). */
@@ -95,38 +95,78 @@ export interface UnitResult {
   unit: QueryUnit;
   /** Passages whose text (not just heading) matches: the basis of the unit's rarity. */
   textMatches: number;
-  hits: Map<number, UnitHit>;
+  /** Whether the word as typed (terms[0]) itself, not a typo or prefix of it, is in some passage's text. */
+  typedInText: boolean;
+  /** Lexical (BM25) score of every matching passage: passage ids[k] scored scores[k]. */
+  ids: Int32Array;
+  scores: Float64Array;
+  /** How a passage answers the unit (undefined: it does not), worked out when asked: only candidates are. */
+  hits: { get(i: number): UnitHit | undefined };
 }
+
+const FIELDS = ['text', 'section', 'title', 'context'] as const;
+const scorers = new WeakMap<PassageIndex, PostingScorer>();
 
 export function searchUnit(index: PassageIndex, unit: QueryUnit, options: SearchOptions): UnitResult {
   const credits = new Map(unit.terms.map((t) => [t.term, t.credit]));
   const primary = unit.terms[0]!.term;
-  const results: SearchResult[] = index.search(unit.terms.map((t) => t.term).join(' '), {
-    tokenize: (q) => q.split(' '),
-    processTerm: (t) => t,
-    combineWith: 'OR',
-    boost: options.boost,
-    boostTerm: (term) => credits.get(term) ?? 1,
+  let scorer = scorers.get(index);
+  if (!scorer) scorers.set(index, (scorer = new PostingScorer(index)));
+  // Scores as index.search(terms, OR) with these options would give them (see postings.ts for why not search()).
+  const specs = unit.terms.map((t, i) => ({
+    term: t.term,
     // Typo tolerance and prefixes only for the word as typed: synonyms are curated, exact words.
-    fuzzy: (term, i) => (i === 0 && term.length >= options.minFuzzyLength ? options.fuzzy : false),
-    maxFuzzy: options.maxFuzzy,
-    prefix: (term, i) => i === 0 && term.length >= options.minPrefixLength,
-  });
-  const hits = new Map<number, UnitHit>();
-  let textMatches = 0;
-  for (const r of results) {
+    fuzzy: i === 0 && t.term.length >= options.minFuzzyLength ? options.fuzzy : (false as const),
+    prefix: i === 0 && t.term.length >= options.minPrefixLength,
+    boost: credits.get(t.term) ?? 1,
+  }));
+  const boosts = FIELDS.map((f): [string, number] => [f, options.boost[f] || 1]);
+  const found = scorer.score(specs, boosts, options.maxFuzzy, 'text');
+  const details = new Map<number, UnitHit | undefined>();
+  const hit = (i: number): UnitHit | undefined => {
+    const match = scorer.details(found.derived, [...FIELDS], i);
+    if (match.size === 0) return undefined;
     const textTerms = new Map<string, number>();
     let contextCredit = 0;
-    for (const [docTerm, fields] of Object.entries(r.match)) {
+    for (const [docTerm, fields] of match) {
       const exact = credits.get(docTerm);
       // A doc term that is not one of the unit's terms came from a prefix or a typo of the primary word.
       const termCredit = exact ?? (docTerm.startsWith(primary) || primary.startsWith(docTerm) ? 0.9 : options.fuzzyCredit);
       if (fields.includes('text')) textTerms.set(docTerm, Math.max(textTerms.get(docTerm) ?? 0, termCredit));
       else contextCredit = Math.max(contextCredit, termCredit * (fields.includes('context') ? options.leadInCredit : options.headingCredit));
     }
-    if (textTerms.size > 0) textMatches++;
     const credit = Math.max(contextCredit, ...textTerms.values());
-    hits.set(r.id as number, { score: r.score, credit, textTerms, contextCredit });
+    return { credit, textTerms, contextCredit };
+  };
+  return {
+    unit,
+    textMatches: found.textMatches,
+    typedInText: scorer.occursIn(primary, 'text'),
+    ids: found.ids,
+    scores: found.scores,
+    hits: { get: (i) => (details.has(i) ? details.get(i) : details.set(i, hit(i)).get(i)) },
+  };
+}
+
+/**
+ * The `depth` passages with the highest lexical score summed over the units, best first, as [passage, score].
+ * A bounded selection instead of sorting every match: a common word matches most of a big archive.
+ * Equal scores keep the earlier passage.
+ */
+export function topLexical(results: UnitResult[], depth: number): Array<[number, number]> {
+  const sums = new Map<number, number>();
+  for (const r of results) for (let k = 0; k < r.ids.length; k++) sums.set(r.ids[k]!, (sums.get(r.ids[k]!) ?? 0) + r.scores[k]!);
+  const top: Array<[number, number]> = [];
+  const before = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const entry of sums) {
+    if (top.length === depth && !before(entry, top[depth - 1]!)) continue;
+    let at = Math.min(top.length, depth - 1);
+    if (top.length < depth) top.push(entry);
+    else top[at] = entry;
+    while (at > 0 && before(top[at]!, top[at - 1]!)) {
+      [top[at], top[at - 1]] = [top[at - 1]!, top[at]!];
+      at--;
+    }
   }
-  return { unit, textMatches, hits };
+  return top;
 }
