@@ -208,9 +208,12 @@ function suggest(ctx: AskContext, near: RankedPassage[], units: QueryUnit[]): Su
       out.push({ label: p.sentences[p.bestSentence] ?? p.text, query: p.matchedTerms.join(' '), citation: p.citation });
     }
   }
-  const sections = [...new Set(ctx.passages.map((p) => p.section).filter((s): s is string => s !== null))];
-  for (const section of sections) {
+  // The first sections in corpus order; stop as soon as there are enough (an archive has thousands of passages).
+  const seen = new Set<string>();
+  for (const { section } of ctx.passages) {
     if (out.length >= 3) break;
+    if (section === null || seen.has(section)) continue;
+    seen.add(section);
     out.push({ label: section, query: section });
   }
   return out;
