@@ -154,12 +154,29 @@ export function searchUnit(index: PassageIndex, unit: QueryUnit, options: Search
  * Equal scores keep the earlier passage.
  */
 export function topLexical(results: UnitResult[], depth: number): Array<[number, number]> {
-  const sums = new Map<number, number>();
-  for (const r of results) for (let k = 0; k < r.ids.length; k++) sums.set(r.ids[k]!, (sums.get(r.ids[k]!) ?? 0) + r.scores[k]!);
+  if (depth < 1) return [];
+  let size = 0;
+  for (const r of results) for (const id of r.ids) size = Math.max(size, id + 1);
+  // Dense sums over passage ids (typed arrays: no Map entry per matching passage), summed in unit order.
+  const sums = new Float64Array(size);
+  const seen = new Uint8Array(size);
+  const matched: number[] = [];
+  for (const r of results) {
+    for (let k = 0; k < r.ids.length; k++) {
+      const id = r.ids[k]!;
+      sums[id] = sums[id]! + r.scores[k]!;
+      if (!seen[id]) {
+        seen[id] = 1;
+        matched.push(id);
+      }
+    }
+  }
   const top: Array<[number, number]> = [];
   const before = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  for (const entry of sums) {
-    if (top.length === depth && !before(entry, top[depth - 1]!)) continue;
+  for (const id of matched) {
+    const last = top[depth - 1];
+    if (last && (sums[id]! < last[1] || (sums[id] === last[1] && id > last[0]))) continue;
+    const entry: [number, number] = [id, sums[id]!];
     let at = Math.min(top.length, depth - 1);
     if (top.length < depth) top.push(entry);
     else top[at] = entry;
