@@ -3,16 +3,21 @@
 // never rendered as markdown), and a click recovers it from the clicked message. The custom_id only says
 // what to do ("page 2", "share"). Nothing is stored on the bot's side, so any process or shard, the
 // gateway bot or the HTTP server, can answer any click, even after a restart.
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
 
 const PREFIX = 'pactbot';
 
-export type ComponentAction = { kind: 'page'; page: number } | { kind: 'share' };
+export type ComponentAction =
+  | { kind: 'page'; page: number }
+  | { kind: 'share' }
+  /** 👍/👎 on an answer: `questionId` is the interaction id of the /ask or check, the question log's key. */
+  | { kind: 'vote'; vote: 1 | -1; questionId: string };
 
 /** Marks the footer that holds the question; a symbol rather than a word, so it is the same in every language. */
 export const QUESTION_MARKER = '❓ ';
 
 export function encodeCustomId(action: ComponentAction): string {
+  if (action.kind === 'vote') return `${PREFIX}:vote:${action.vote === 1 ? 'up' : 'down'}:${action.questionId}`;
   return action.kind === 'page' ? `${PREFIX}:page:${action.page}` : `${PREFIX}:share`;
 }
 
@@ -22,6 +27,21 @@ export function decodeCustomId(customId: string): ComponentAction | null {
   if (parts[0] !== PREFIX) return null;
   if (parts[1] === 'share' && parts.length === 2) return { kind: 'share' };
   if (parts[1] === 'page' && parts.length === 3 && /^\d{1,3}$/.test(parts[2]!)) return { kind: 'page', page: Number(parts[2]) };
+  if (parts[1] === 'vote' && parts.length === 4 && (parts[2] === 'up' || parts[2] === 'down') && /^\d{1,20}$/.test(parts[3]!)) {
+    return { kind: 'vote', vote: parts[2] === 'up' ? 1 : -1, questionId: parts[3]! };
+  }
+  return null;
+}
+
+/** The question id the message's 👍/👎 buttons carry, to keep them on a page turn; null when it has none. */
+export function voteIdFromMessage(message: Pick<APIMessage, 'components'> | undefined): string | null {
+  for (const row of message?.components ?? []) {
+    if (!('components' in row)) continue;
+    for (const c of row.components) {
+      const action = 'custom_id' in c ? decodeCustomId(c.custom_id) : null;
+      if (action?.kind === 'vote') return action.questionId;
+    }
+  }
   return null;
 }
 

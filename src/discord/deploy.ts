@@ -5,13 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { COMMANDS } from './commands/index.ts';
 
 export interface DeployOptions {
   dryRun: boolean;
-  commands: readonly { data: RESTPostAPIChatInputApplicationCommandsJSONBody }[];
+  commands: readonly { data: RESTPostAPIApplicationCommandsJSONBody }[];
   /** Where the report (and the dry-run JSON) goes. */
   out: (line: string) => void;
   /** A prebuilt REST client (tests); default: discord.js REST with config's api base and token. */

@@ -27,15 +27,19 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
   type RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord-api-types/v10';
 import type { App } from '../app.ts';
 import type { Logger } from '../log.ts';
 import type { CommandInput, CommandOutcome, OptionValue, SlashCommand } from './commands/types.ts';
-import { decodeCustomId, embedForRequest, questionFromMessage } from './components.ts';
-import { fitMessage, noMentions, renderChoices, renderNotice, renderOutcome, type RenderOptions } from './render.ts';
+import { decodeCustomId, embedForRequest, questionFromMessage, voteIdFromMessage } from './components.ts';
+import type { Cooldown } from './cooldown.ts';
+import { questionEntry } from './question-entry.ts';
+import { fitMessage, noMentions, renderChoices, renderCooldown, renderNotice, renderOutcome, withFeedback, type RenderOptions } from './render.ts';
 import type { StringKey } from './strings.ts';
+import { disabledQuestionLog, type QuestionLog } from '../store/question-log.ts';
 
 export interface InteractionReply {
   response: APIInteractionResponse;
@@ -51,12 +55,21 @@ export interface InteractionHandlerOptions {
   render: Partial<Omit<RenderOptions, 'locale'>>;
   /** Clock for the latency in log lines (ms). */
   now: () => number;
+  /** Where /ask and check answers and their 👍/👎 votes are recorded; off by default (no buttons then). */
+  questionLog: QuestionLog;
+  /** Per-user limit on /ask, /quote and the check; null: none (the front ends pass config.cooldown). */
+  cooldown: Cooldown | null;
+  /** Which front end answers ("gateway", "http"), for the question log. */
+  source: string | null;
 }
 
 export const DEFAULT_HANDLER_OPTIONS: Omit<InteractionHandlerOptions, 'app' | 'logger'> = {
   defer: (command) => command.defer === true,
   render: {},
   now: () => performance.now(),
+  questionLog: disabledQuestionLog(),
+  cooldown: null,
+  source: null,
 };
 
 export type HandleInteraction = (interaction: APIInteraction) => Promise<InteractionReply>;
@@ -74,6 +87,8 @@ export type Outcome =
   | 'choices'
   | 'page'
   | 'shared'
+  | 'voted'
+  | 'cooldown'
   | 'stale-message'
   | 'unknown-command'
   | 'unknown-component'
@@ -113,16 +128,54 @@ export function createInteractionHandler(
     return command.run(app.context, input);
   }
 
+  /** The cooldown's private "slow down" reply, or null when the command may run (or is not limited). */
+  function cooledDown(interaction: APIInteraction, name: string, locale: string): Handled | null {
+    if (!opts.cooldown?.limits(name)) return null;
+    const verdict = opts.cooldown.take(userIdOf(interaction));
+    if (verdict.ok) return null;
+    const data = renderCooldown(locale, verdict.retryAt);
+    return { reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data } }, outcome: 'cooldown', command: name };
+  }
+
+  /**
+   * An /ask or check goes to the question log (a queue push: the write happens after the reply) and gets the
+   * 👍/👎 row keyed on the interaction id. Other outcomes pass through unchanged.
+   */
+  function recorded(interaction: APIInteraction, outcome: CommandOutcome, locale: string, started: number, data: APIInteractionResponseCallbackData) {
+    if (!opts.questionLog.enabled) return data;
+    const entry = questionEntry(outcome, { id: interaction.id, userId: userIdOf(interaction), locale, source: opts.source, latencyMs: opts.now() - started });
+    if (!entry) return data;
+    opts.questionLog.record(entry);
+    return withFeedback(data, interaction.id);
+  }
+
+  /** A message context-menu command ("Check against the article"): its input is the target message's text. */
+  function messageCommand(interaction: APIMessageApplicationCommandInteraction, started: number): Handled {
+    const name = interaction.data.name;
+    const locale = localeOf(interaction);
+    const command = app.commands.find((c) => c.data.name === name && c.data.type === ApplicationCommandType.Message);
+    if (!command) return { reply: notice(locale, 'error.unknown-command', { name }), outcome: 'unknown-command', command: name };
+    const limited = cooledDown(interaction, name, locale);
+    if (limited) return limited;
+    const targetId = interaction.data.target_id;
+    const target = { id: targetId, content: interaction.data.resolved.messages[targetId]?.content ?? '' };
+    const outcome = runCommand(command, { options: {}, locale, target });
+    const data = recorded(interaction, outcome, locale, started, render(outcome, locale));
+    return { reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data } }, outcome: outcomeOf(outcome), command: name };
+  }
+
   function chatInput(interaction: APIChatInputApplicationCommandInteraction, started: number): Handled {
     const name = interaction.data.name;
     const locale = localeOf(interaction);
     const command = app.commands.find((c) => c.data.name === name);
     if (!command) return { reply: notice(locale, 'error.unknown-command', { name }), outcome: 'unknown-command', command: name };
+    const limited = cooledDown(interaction, name, locale);
+    if (limited) return limited;
     const input: CommandInput = { options: optionValues(interaction.data.options), locale };
     if (!opts.defer(command)) {
       const outcome = runCommand(command, input);
       return {
-        reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data: render(outcome, locale) } },
+        reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data: recorded(interaction, outcome, locale, started, render(outcome, locale)) } },
         outcome: outcomeOf(outcome),
         command: name,
       };
@@ -132,7 +185,7 @@ export function createInteractionHandler(
       let body: RESTPatchAPIWebhookWithTokenMessageJSONBody;
       try {
         const outcome = runCommand(command, input);
-        body = withoutFlags(render(outcome, locale));
+        body = withoutFlags(recorded(interaction, outcome, locale, started, render(outcome, locale)));
         logLine(interaction, started, outcomeOf(outcome), name);
       } catch (error) {
         // The deferred reply is already public or private as acknowledged; the error takes its place.
@@ -167,17 +220,26 @@ export function createInteractionHandler(
     const message = interaction.message;
     const wasPrivate = ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
+    if (action.kind === 'vote') {
+      // One vote per user and answer (a later click replaces it); the thanks is private.
+      opts.questionLog.vote({ questionId: action.questionId, userId: userIdOf(interaction), vote: action.vote });
+      return { reply: notice(locale, action.vote === 1 ? 'feedback.thanks.up' : 'feedback.thanks.down'), outcome: 'voted' };
+    }
+
     if (action.kind === 'page') {
       const question = questionFromMessage(message);
       const ask = app.commands.find((c) => c.data.name === 'ask');
       if (!question || !ask) return { reply: notice(locale, 'error.stale-message'), outcome: 'stale-message', command: 'ask' };
       // Recomputed from the question: stateless, and a reloaded corpus shows its current passages.
       const outcome = { ...runCommand(ask, { options: { question }, locale }), page: action.page, private: wasPrivate } as CommandOutcome;
-      const data = withoutFlags(render(outcome, locale));
+      // The page turn keeps the answer's 👍/👎 row (same question id).
+      const voteId = voteIdFromMessage(message);
+      const rendered = render(outcome, locale);
+      const data = withoutFlags(voteId ? withFeedback(rendered, voteId) : rendered);
       return { reply: { response: { type: InteractionResponseType.UpdateMessage, data } }, outcome: 'page', command: 'ask' };
     }
 
-    // Share in channel: the same embeds, posted publicly, with the paging buttons but without "Share".
+    // Share in channel: the same embeds, posted publicly, with the paging and 👍/👎 buttons but without "Share".
     if (!message.embeds?.length) return { reply: notice(locale, 'error.stale-message'), outcome: 'stale-message' };
     const data = fitMessage({ embeds: message.embeds.map(embedForRequest), components: pagingRows(message), allowed_mentions: noMentions() });
     return { reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data } }, outcome: 'shared' };
@@ -190,6 +252,9 @@ export function createInteractionHandler(
       case InteractionType.ApplicationCommand:
         if (interaction.data.type === ApplicationCommandType.ChatInput) {
           return chatInput(interaction as APIChatInputApplicationCommandInteraction, started);
+        }
+        if (interaction.data.type === ApplicationCommandType.Message) {
+          return messageCommand(interaction as APIMessageApplicationCommandInteraction, started);
         }
         return { reply: notice(localeOf(interaction), 'error.unknown-command', { name: interaction.data.name }), outcome: 'unknown-command', command: interaction.data.name };
       case InteractionType.ApplicationCommandAutocomplete:
@@ -229,7 +294,13 @@ function notice(locale: string, key: StringKey, vars: Record<string, string> = {
 
 function outcomeOf(outcome: CommandOutcome): Outcome {
   if (outcome.kind === 'help' || outcome.kind === 'about') return 'info';
+  if (outcome.kind === 'check') return outcome.result.addressed > 0 ? 'answered' : 'declined';
   return outcome.result.answered ? 'answered' : 'declined';
+}
+
+/** The user's id (guild: member.user, DM: user); hashed before the question log stores it. */
+function userIdOf(interaction: APIInteraction): string {
+  return ('member' in interaction && interaction.member?.user.id) || ('user' in interaction && interaction.user?.id) || 'unknown';
 }
 
 /** A PATCH or an update cannot change whether a message is ephemeral; Discord rejects the flag there. */
@@ -274,14 +345,14 @@ function focusedOption(options: readonly APIApplicationCommandInteractionDataOpt
   return null;
 }
 
-/** The message's own paging buttons (request shape), without "Share in channel". */
+/** The message's own paging and 👍/👎 buttons (request shape), without "Share in channel". */
 function pagingRows(message: APIMessage): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   for (const row of message.components ?? []) {
     if (row.type !== ComponentType.ActionRow) continue;
     const buttons = row.components.filter(
       (c): c is APIComponentInMessageActionRow =>
-        c.type === ComponentType.Button && 'custom_id' in c && decodeCustomId(c.custom_id)?.kind === 'page',
+        c.type === ComponentType.Button && 'custom_id' in c && ['page', 'vote'].includes(decodeCustomId(c.custom_id)?.kind ?? ''),
     );
     if (buttons.length) rows.push({ type: ComponentType.ActionRow, components: buttons });
   }

@@ -2,7 +2,7 @@
 // Discord's limits. Everything echoed (questions, names, article text) is markdown-escaped; everything long
 // is cut at a word or line boundary with a visible "…", before markup is added, so a cut never breaks bold
 // or underline. Every payload carries `allowed_mentions: { parse: [] }`: nothing the bot says can ping.
-import { escapeMarkdown } from '@discordjs/formatters';
+import { escapeMarkdown, time, TimestampStyles } from '@discordjs/formatters';
 import {
   ButtonStyle,
   ComponentType,
@@ -16,6 +16,7 @@ import {
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { CommandOutcome } from './commands/types.ts';
+import type { CheckedClaim } from '../domain/check.ts';
 import type { AskResult, Citation, CommitmentsResult, QuotesResult, RankedPassage, Suggestion } from '../domain/types.ts';
 import { encodeCustomId, questionFooter } from './components.ts';
 import { t, type StringKey } from './strings.ts';
@@ -342,7 +343,11 @@ function renderHelp(opts: RenderOptions, outcome: Extract<CommandOutcome, { kind
   const description = budget.take(truncate([t(locale, 'help.description'), '', ...sources].join('\n'), 2000, 'line'));
   const fields = outcome.commands
     .slice(0, LIMITS.fields)
-    .map((c) => field(budget, `/${c.name}`, (max) => truncate(`${escapeText(c.description)}\n\`${c.usage.replace(/`/g, "'")}\``, max, 'line')))
+    .map((c) => {
+      // A context-menu command has no slash form: its usage says where to find it.
+      const usage = c.menu ? t(locale, 'help.menu.usage', { name: c.name }) : c.usage;
+      return field(budget, c.menu ? c.name : `/${c.name}`, (max) => truncate(`${escapeText(c.description)}\n\`${usage.replace(/`/g, "'")}\``, max, 'line'));
+    })
     .filter((f) => f !== null);
   return { embeds: [{ color: opts.colors.info, title, description, fields }], buttons: [] };
 }
@@ -353,16 +358,13 @@ function renderAbout(opts: RenderOptions, outcome: Extract<CommandOutcome, { kin
   const budget = new Budget(LIMITS.embedTotal);
   const title = budget.take(titled(locale, 'about.title'));
   const fields: APIEmbedField[] = [];
-  for (const a of info.articles.slice(0, 5)) {
-    const f1 = field(budget, t(locale, 'about.article'), (max) => fitEscaped(a.title, max));
-    const f2 = field(budget, t(locale, 'about.date'), () => a.date ?? t(locale, 'date.unknown'));
-    for (const f of [f1, f2]) if (f) fields.push({ ...f, inline: true });
-  }
+  const documents = field(budget, t(locale, 'about.documents'), (max) => documentLines(locale, info.articles, max));
+  if (documents) fields.push(documents);
   const corpus = t(locale, 'about.corpus.value', { articles: info.articles.length, passages: info.passages, speakers: info.speakers });
   for (const [key, value] of [
     ['about.corpus', corpus],
     ['about.version', `${escapeText(app.name)} ${escapeText(app.version)}`],
-    ['about.loaded', info.loadedAt],
+    ['about.loaded', loadedText(locale, info.loadedAt)],
   ] as const) {
     const f = field(budget, t(locale, key), (max) => truncate(value, max));
     if (f) fields.push(f);
@@ -404,6 +406,8 @@ function renderParts(opts: RenderOptions, outcome: CommandOutcome): Rendered {
       return renderHelp(opts, outcome);
     case 'about':
       return renderAbout(opts, outcome);
+    case 'check':
+      return renderCheck(opts, outcome);
   }
 }
 
@@ -474,4 +478,100 @@ export function fitMessage(data: APIInteractionResponseCallbackData): APIInterac
     out.components = out.components.slice(0, LIMITS.rows);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 6: the message check, the 👍/👎 row, the cooldown notice, /about's documents
+
+/** One line per corpus document, as many as fit (cut at a line, with "…"). */
+function documentLines(locale: string, articles: Extract<CommandOutcome, { kind: 'about' }>['info']['articles'], max: number): string {
+  const lines = articles.map((a) =>
+    t(locale, 'about.document', { title: fitEscaped(a.title, 200), date: a.date ?? t(locale, 'date.unknown'), passages: a.passages }),
+  );
+  return truncate(lines.join('\n'), max, 'line');
+}
+
+/** "<t:…:R> (<t:…:f>)": Discord shows both in the reader's own time zone and language. */
+function loadedText(locale: string, loadedAt: string): string {
+  const at = new Date(loadedAt);
+  if (Number.isNaN(at.getTime())) return loadedAt;
+  return t(locale, 'about.loaded.value', { relative: time(at, TimestampStyles.RelativeTime), absolute: time(at, TimestampStyles.ShortDateTime) });
+}
+
+const CLAIM_MARK: Record<CheckedClaim['status'], string> = { addressed: '📖', 'not-addressed': '❔', 'no-claim': '·' };
+
+/**
+ * A message check: for a one-sentence message, the passages that bear on it (like an /ask answer); for
+ * several sentences, one field per sentence with its best passage, or a plain "not addressed".
+ * Passages are verbatim; the reply never says true or false (the note says so), it shows the article.
+ */
+function renderCheck(opts: RenderOptions, outcome: Extract<CommandOutcome, { kind: 'check' }>): Rendered {
+  const { locale } = opts;
+  const { result } = outcome;
+  if (result.claims.length === 0) {
+    return { embeds: [{ color: opts.colors.decline, title: titled(locale, 'check.title.empty'), description: t(locale, 'check.empty') }], buttons: [] };
+  }
+  const none = result.addressed === 0;
+  // Room is kept back for the note and the "N more not checked" line added at the end.
+  const budget = new Budget(LIMITS.embedTotal - 400);
+  const nothing = result.claims.every((c) => c.status === 'no-claim');
+  const titleKey = nothing ? 'check.title.empty' : none ? 'check.title.none' : result.whole ? 'check.title' : 'check.title.claims';
+  const embed: APIEmbed = { color: none ? opts.colors.decline : opts.colors.answer, title: budget.take(titled(locale, titleKey)) };
+  const notes = [t(locale, 'check.note')];
+  if (result.unchecked > 0) notes.push(t(locale, 'check.unchecked', { count: result.unchecked }));
+  embed.footer = { text: truncate(notes.join(' '), LIMITS.footer) };
+
+  if (result.whole) {
+    const claim = result.claims[0]!;
+    const quoted = `> ${fitEscaped(claim.text.replace(/\s+/g, ' '), 300)}`;
+    const [first, ...rest] = claim.passages;
+    if (!first) {
+      embed.description = budget.take(`${quoted}\n\n${t(locale, claim.status === 'no-claim' ? 'check.no-claim' : 'check.not-addressed')}`);
+      return { embeds: [embed], buttons: [] };
+    }
+    const cite = truncate(`📖 ${citationText(first.citation)}`, 600);
+    const room = Math.min(LIMITS.embedDescription, budget.left) - cite.length - quoted.length - 4;
+    embed.description = budget.take(`${quoted}\n\n${highlightPassage(first, room)}\n\n${cite}`);
+    const fields = rest.map((p) => field(budget, `📖 ${citationText(p.citation)}`, (max) => highlightPassage(p, max))).filter((f) => f !== null);
+    if (fields.length) embed.fields = fields;
+    return { embeds: [embed], buttons: [] };
+  }
+
+  embed.description = budget.take(t(locale, 'check.summary', { addressed: result.addressed, claims: result.claims.length }));
+  const fields: APIEmbedField[] = [];
+  for (const claim of result.claims.slice(0, LIMITS.fields)) {
+    const name = `${CLAIM_MARK[claim.status]} ${fitEscaped(claim.text.replace(/\s+/g, ' '), 200)}`;
+    const f = field(budget, name, (max) => {
+      const best = claim.passages[0];
+      if (!best) return t(locale, claim.status === 'no-claim' ? 'check.no-claim' : 'check.not-addressed');
+      const cite = truncate(citationText(best.citation), 200);
+      return `${highlightPassage(best, Math.max(40, max - cite.length - 1))}\n${cite}`;
+    });
+    if (!f) break;
+    fields.push(f);
+  }
+  embed.fields = fields;
+  return { embeds: [embed], buttons: [] };
+}
+
+/**
+ * Adds the 👍/👎 row under an answer. The buttons carry the interaction id the question log keyed the
+ * answer on; a vote is recorded against it. Skipped if the message already has Discord's 5 rows.
+ */
+export function withFeedback(data: APIInteractionResponseCallbackData, questionId: string): APIInteractionResponseCallbackData {
+  const rows = data.components ?? [];
+  if (rows.length >= LIMITS.rows) return data;
+  const vote = (value: 1 | -1, emoji: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    emoji: { name: emoji },
+    custom_id: encodeCustomId({ kind: 'vote', vote: value, questionId }),
+  });
+  return { ...data, components: [...rows, { type: ComponentType.ActionRow, components: [vote(1, '👍'), vote(-1, '👎')] }] };
+}
+
+/** The private "slow down" notice, with Discord's relative timestamp for when the user may try again. */
+export function renderCooldown(locale: string, retryAtMs: number): APIInteractionResponseCallbackData {
+  const when = time(Math.ceil(retryAtMs / 1000), TimestampStyles.RelativeTime);
+  return fitMessage({ content: t(locale, 'cooldown.wait', { when }), flags: MessageFlags.Ephemeral, allowed_mentions: noMentions() });
 }

@@ -107,7 +107,7 @@ describe('renderCommitmentsText', () => {
 describe('renderText for command outcomes', () => {
   it('renders /help and /about from what the commands return', () => {
     const help = renderText(findCommand('help')!.run(app.context, { options: {}, locale: 'en-US' }));
-    for (const c of app.commands) expect(help).toContain(c.data.description);
+    for (const c of app.commands) expect(help).toContain(c.data.description ?? c.summary);
     const about = renderText(findCommand('about')!.run(app.context, { options: {}, locale: 'en-US' }));
     expect(about).toContain(`${engine.info().passages} passages`);
   });

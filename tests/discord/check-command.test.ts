@@ -14,7 +14,7 @@ describe('the check context-menu command', () => {
 
   it('checks nothing when the message has no text (an image, an embed)', () => {
     const outcome = check.run(app.context, { options: {}, locale: 'en-US', target: { id: '1', content: '' } });
-    expect(outcome.result.claims).toEqual([]);
+    expect(outcome.kind === 'check' && outcome.result.claims).toEqual([]);
   });
 
   it('is a message command (type 3) with no options and no description', () => {

@@ -2,29 +2,17 @@
 // the message's claims against the article (src/domain/check.ts) and answers privately; the renderer adds a
 // "Share in channel" button. A context-menu command has no options and no description: its input is the
 // target message's text.
-import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { checkMessage, type CheckResult } from '../../domain/check.ts';
-import type { CommandContext, CommandInput } from './types.ts';
+import { ApplicationCommandType } from 'discord-api-types/v10';
+import { checkMessage } from '../../domain/check.ts';
+import type { SlashCommand } from './types.ts';
 
 /** The name Discord shows in the Apps menu (also the command's key: context-menu names may have spaces). */
 export const CHECK_COMMAND_NAME = 'Check against the article';
 
-/** The message right-clicked. */
-export interface CheckTarget {
-  id: string;
-  content: string;
-}
-
-export interface CheckOutcome {
-  kind: 'check';
-  result: CheckResult;
-  target: CheckTarget | null;
-  private: true;
-}
-
-export const check = {
-  data: { name: CHECK_COMMAND_NAME, type: ApplicationCommandType.Message } satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody,
-  run({ engine }: CommandContext, input: CommandInput & { target?: CheckTarget }): CheckOutcome {
+export const check: SlashCommand = {
+  data: { name: CHECK_COMMAND_NAME, type: ApplicationCommandType.Message },
+  summary: 'Right-click a message: the passages of the article that bear on its claims, sentence by sentence (only you see it)',
+  run({ engine }, input) {
     const content = input.target?.content ?? '';
     return { kind: 'check', result: checkMessage(engine, plainText(content)), target: input.target ?? null, private: true };
   },

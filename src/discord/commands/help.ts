@@ -1,24 +1,39 @@
-// /help: what the bot does, its commands with their usage, and the article it answers from.
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+// /help: what the bot does, its commands with their usage, and the article it answers from. Names and
+// descriptions follow the user's locale when the definition has them (what their Discord client shows).
+import { ApplicationCommandOptionType, ApplicationCommandType, type LocalizationMap } from 'discord-api-types/v10';
 import type { SlashCommand } from './types.ts';
 
 export const help: SlashCommand = {
   data: { name: 'help', type: ApplicationCommandType.ChatInput, description: 'What pactbot does, its commands and the article it answers from' },
-  run({ engine, commands }) {
+  run({ engine, commands }, input) {
+    // Exact locale first ("pt-BR"), then its language ("fr" for "fr-CA"); English otherwise.
+    const local = (map: LocalizationMap | null | undefined, fallback: string): string => {
+      const m = map as Record<string, string | undefined> | null | undefined;
+      return m?.[input.locale] ?? m?.[input.locale.split('-')[0]!] ?? fallback;
+    };
     return {
       kind: 'help',
       private: true,
       info: engine.info(),
-      commands: commands.map((c) => ({
-        name: c.data.name,
-        description: c.data.description,
-        usage: [
-          `/${c.data.name}`,
-          ...(c.data.options ?? [])
-            .filter((o) => o.type !== ApplicationCommandOptionType.Boolean)
-            .map((o) => ('required' in o && o.required ? `${o.name}:<…>` : `[${o.name}:<…>]`)),
-        ].join(' '),
-      })),
+      commands: commands.map((c) => {
+        const name = local(c.data.name_localizations, c.data.name);
+        if (c.data.type === ApplicationCommandType.Message || c.data.type === ApplicationCommandType.User) {
+          return { name, description: c.summary ?? '', usage: name, menu: true };
+        }
+        return {
+          name,
+          description: local(c.data.description_localizations, c.data.description ?? ''),
+          usage: [
+            `/${name}`,
+            ...(c.data.options ?? [])
+              .filter((o) => o.type !== ApplicationCommandOptionType.Boolean)
+              .map((o) => {
+                const option = local(o.name_localizations, o.name);
+                return 'required' in o && o.required ? `${option}:<…>` : `[${option}:<…>]`;
+              }),
+          ].join(' '),
+        };
+      }),
     };
   },
 };

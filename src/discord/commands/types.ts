@@ -4,7 +4,9 @@
 import type {
   APIApplicationCommandOptionChoice,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import type { CheckResult } from '../../domain/check.ts';
 import type { Engine } from '../../domain/engine.ts';
 import type { AskResult, CommitmentsResult, CorpusInfo, QuotesResult } from '../../domain/types.ts';
 
@@ -15,6 +17,8 @@ export interface CommandInput {
   options: Readonly<Record<string, OptionValue | undefined>>;
   /** The user's Discord locale ("en-US", "fr"); "en-US" for the console. */
   locale: string;
+  /** A message context-menu command's target: the message right-clicked. */
+  target?: { id: string; content: string };
 }
 
 export interface AppInfo {
@@ -33,12 +37,18 @@ export type CommandOutcome =
   | { kind: 'ask'; result: AskResult; page: number; private: boolean }
   | { kind: 'quote'; result: QuotesResult; private: boolean }
   | { kind: 'commitments'; result: CommitmentsResult; private: boolean }
-  | { kind: 'help'; commands: Array<{ name: string; description: string; usage: string }>; info: CorpusInfo; private: boolean }
-  | { kind: 'about'; info: CorpusInfo; app: AppInfo; private: boolean };
+  | { kind: 'help'; commands: Array<{ name: string; description: string; usage: string; menu?: boolean }>; info: CorpusInfo; private: boolean }
+  | { kind: 'about'; info: CorpusInfo; app: AppInfo; private: boolean }
+  | { kind: 'check'; result: CheckResult; target: { id: string; content: string } | null; private: boolean };
+
+/** A context-menu definition has neither description nor options; typed so that reading them gives undefined. */
+export type ContextMenuData = RESTPostAPIContextMenuApplicationCommandsJSONBody & { description?: undefined; options?: undefined };
 
 export interface SlashCommand {
   /** The definition Discord registers (also the console's usage text). Plain data. */
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody | ContextMenuData;
+  /** What /help says about a command without a description (a context-menu command). */
+  summary?: string;
   run(ctx: CommandContext, input: CommandInput): CommandOutcome;
   /**
    * Set when `run` can take over ~2 s (Discord allows 3 s to acknowledge): the transport then acknowledges
