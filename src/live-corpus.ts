@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import type { CommandContext } from './discord/commands/types.ts';
+import { loadOrBuildIndex } from './domain/cache.ts';
 import { CorpusError } from './domain/corpus.ts';
 import { createEngine, type Engine, type EngineOptions } from './domain/engine.ts';
 import { isArticleFile, loadCorpus, PEOPLE_FILE, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
@@ -26,9 +27,11 @@ export interface WatchCorpusOptions {
   logger: Logger;
   /** Quiet time after the last change before rebuilding. */
   debounceMs?: number;
-  /** How to build an engine from loaded files (e.g. with a cached index); defaults to createEngine. */
+  /** How to build an engine from loaded files; defaults to createEngine (with the persisted index if cacheDir). */
   build?: (corpus: CorpusFiles) => Engine;
   engineOptions?: Partial<EngineOptions>;
+  /** Persist the new index there too (as createApp does), so the next start loads it instead of building. */
+  cacheDir?: string | null;
   /** Called after every reload attempt: the console prints it, tests wait on it. */
   onReload?: (event: ReloadEvent) => void;
 }
@@ -55,7 +58,10 @@ function signature(corpus: Pick<CorpusFiles, 'sources'>): string {
 export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
   const { app, dir, debounceMs = DEFAULT_DEBOUNCE_MS, onReload } = options;
   const log = options.logger.child({ component: 'live-corpus', dir });
-  const build = options.build ?? ((corpus: CorpusFiles) => createEngine(corpus, options.engineOptions));
+  const { cacheDir } = options;
+  const build =
+    options.build ??
+    ((corpus: CorpusFiles) => createEngine(corpus, cacheDir ? { ...options.engineOptions, index: loadOrBuildIndex(corpus, cacheDir).index } : options.engineOptions));
   // What the serving engine was built from, so a save without changes does not rebuild. Unknown (null) if
   // the folder cannot be read right now: then the first change rebuilds.
   let current: string | null = null;

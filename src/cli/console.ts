@@ -5,14 +5,20 @@ import { createApp, type App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { findCommand } from '../discord/commands/index.ts';
 import type { CommandOutcome, OptionValue, SlashCommand } from '../discord/commands/types.ts';
+import { questionEntry } from '../discord/question-entry.ts';
+import { silentLogger } from '../log.ts';
+import { startServices } from '../services.ts';
 import { renderText } from './render-text.ts';
 
 export interface ConsoleOptions {
-  config: Pick<Config, 'corpusDir'>;
+  /** With questionLog (npm start passes the whole config), questions are recorded like the bot's. */
+  config: Pick<Config, 'corpusDir'> & Partial<Pick<Config, 'questionLog' | 'questionLogSalt'>>;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** Tests pass a prebuilt app; otherwise one is built from the config. */
   app?: App;
+  /** Pick up corpus changes while running (default true). */
+  watch?: boolean;
 }
 
 const HINT =
@@ -37,9 +43,22 @@ export function parseLine(command: SlashCommand, text: string): Record<string, O
   return options;
 }
 
-export async function runConsole({ config, input, output, app: given }: ConsoleOptions): Promise<void> {
+export async function runConsole({ config, input, output, app: given, watch = true }: ConsoleOptions): Promise<void> {
   const app = given ?? createApp({ corpusDir: config.corpusDir });
   const write = (s: string) => output.write(`${s}\n`);
+  // Live corpus and question log, as for the bot; no cooldown applies to the one local user.
+  const services = startServices({
+    config: { questionLog: null, questionLogSalt: null, ...config, cooldown: { uses: 1000, seconds: 1 } },
+    app,
+    logger: silentLogger(),
+    source: 'console',
+    watch,
+    onReload: (e) => {
+      if (e.ok === true) write(`(corpus reloaded: ${e.info.articles.length} article(s), ${e.info.passages} passages)`);
+      else if (e.ok === false) write(`(corpus not reloaded, the previous one keeps answering: ${e.error.message})`);
+    },
+  });
+  let asked = 0;
   const info = app.context.engine.info();
   write(`pactbot console: ${info.articles.map((a) => `“${a.title}”`).join(', ')} (${info.passages} passages).`);
   write('Ask a question, or type /help. /exit or Ctrl-D leaves.');
@@ -63,7 +82,10 @@ export async function runConsole({ config, input, output, app: given }: ConsoleO
           if (!command) {
             write(`Unknown command /${name}. Type /help for the list.`);
           } else {
+            const t0 = performance.now();
             const outcome = command.run(app.context, { options: parseLine(command, rest), locale: 'en-US' });
+            const entry = questionEntry(outcome, { id: `console-${Date.now()}-${++asked}`, userId: 'console', locale: 'en-US', source: 'console', latencyMs: performance.now() - t0 });
+            if (entry) services.questionLog.record(entry);
             if (outcome.kind === 'ask') state.last = outcome.result.answered ? outcome : null;
             write(renderText(outcome));
           }
@@ -76,5 +98,6 @@ export async function runConsole({ config, input, output, app: given }: ConsoleO
     rl.prompt();
   }
   rl.close();
+  services.close();
   write('Bye.');
 }

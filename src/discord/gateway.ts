@@ -26,6 +26,7 @@ import { OAuth2Scopes } from 'discord-api-types/v10';
 import { createApp, type App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { startServices } from '../services.ts';
 import { createInteractionHandler, type InteractionHandlerOptions } from './interactions.ts';
 
 export interface BotOverrides {
@@ -90,7 +91,9 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
   if (!token || !clientId) throw new Error('startBot: config.discord.token and config.discord.clientId are required (loadConfig mode "bot")');
   const logger = opts.logger ?? createLogger(config.logLevel);
   const app = opts.app ?? createApp({ corpusDir: config.corpusDir });
-  const handle = createInteractionHandler({ app, logger: logger.child({ component: 'interactions' }), ...opts.handler });
+  // Question log, cooldown and live corpus (issue 6); closed in stop(), after the last reply.
+  const services = startServices({ config, app, logger, source: 'gateway' });
+  const handle = createInteractionHandler({ app, logger: logger.child({ component: 'interactions' }), ...services.handler, ...opts.handler });
 
   const extra = opts.clientOptions ?? {};
   const client = new Client({
@@ -146,6 +149,7 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
       await Promise.race([Promise.allSettled([...inFlight]), timeout]);
       clearTimeout(timer);
       await client.destroy();
+      services.close();
       if (opts.processHandlers) {
         process.off('unhandledRejection', onRejection);
         process.off('SIGINT', onSignal);

@@ -47,7 +47,7 @@ export async function bootBot(options: { fake?: FakeDiscordOptions; bot?: Partia
   const config = loadConfig({
     mode: 'bot',
     dotenvPath: false,
-    env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.world.applicationId, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'debug', QUESTION_LOG: 'off' },
+    env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.world.applicationId, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'debug', QUESTION_LOG: 'off', COOLDOWN_USES: '1000' },
   });
   try {
     const bot = await startBot(config, {

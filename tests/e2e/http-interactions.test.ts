@@ -45,7 +45,7 @@ beforeAll(async () => {
   fake = await startFakeDiscord();
   app = createApp({ corpusDir: 'corpus' });
   reference = createInteractionHandler({ app, logger: silentLogger() });
-  const env = { DISCORD_PUBLIC_KEY: keys.publicHex, DISCORD_CLIENT_ID: fake.world.applicationId, PORT: '0', DISCORD_API_BASE: fake.apiBase };
+  const env = { DISCORD_PUBLIC_KEY: keys.publicHex, DISCORD_CLIENT_ID: fake.world.applicationId, PORT: '0', DISCORD_API_BASE: fake.apiBase, QUESTION_LOG: 'off', COOLDOWN_USES: '1000' };
   const config = loadConfig({ mode: 'serve', env, dotenvPath: false });
   started = await startHttp({ config, logger: silentLogger(), buildApp: () => app, server: { defaultMetrics: false } });
   await started.ready;

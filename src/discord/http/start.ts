@@ -7,6 +7,7 @@ import type { Config } from '../../config.ts';
 import { loadOrBuildIndex } from '../../domain/cache.ts';
 import { loadCorpus } from '../../domain/load.ts';
 import type { Logger } from '../../log.ts';
+import { startServices, type Services } from '../../services.ts';
 import { createInteractionHandler, type InteractionHandler } from '../interactions.ts';
 import { createHttpServer, type HttpServer, type HttpServerOptions } from './server.ts';
 
@@ -38,6 +39,7 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
   const publicKey = server.publicKey ?? config.discord.publicKey;
   if (!publicKey) throw new Error('http: no public key (loadConfig({ mode: "serve" }) requires DISCORD_PUBLIC_KEY)');
   let handler: InteractionHandler | null = null;
+  let services: Services | null = null;
   const http = createHttpServer({
     apiBase: config.discord.apiBase,
     defaultMetrics: true,
@@ -55,7 +57,9 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
     setImmediate(() => {
       try {
         const app = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
-        handler = createInteractionHandler({ app, logger });
+        // Question log, cooldown and live corpus (issue 6); closed after the server in stop().
+        services = startServices({ config, app, logger, source: 'http', cacheDir: config.cacheDir });
+        handler = createInteractionHandler({ app, logger, ...services.handler });
         logger.info({ commands: app.commands.map((c) => c.data.name) }, 'http: ready');
         resolve(app);
       } catch (error) {
@@ -63,5 +67,5 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
       }
     });
   });
-  return { http, address, ready, stop: () => http.close() };
+  return { http, address, ready, stop: () => http.close().finally(() => services?.close()) };
 }
