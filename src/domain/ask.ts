@@ -137,7 +137,8 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const top = ranked[0]!;
   if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
   // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
-  if (speech && !named.some((p) => ctx.quotedIn(p).size > 0)) {
+  // ("…according to his envoy" names the speaker another way: then the question stands.)
+  if (speech && !/\baccording to\b/i.test(question) && !named.some((p) => ctx.quotedIn(p).size > 0)) {
     return decline(ctx, question, 'weak-match', ranked, units);
   }
   // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.
