@@ -9,8 +9,8 @@ export type Resolution = { person: Person } | { person: null; candidates: Person
 export interface PeopleIndex {
   /** `strict` allows one typo in 5–9 letters and no prefix: for words that may not be names at all. */
   resolve(name: string, options?: { strict?: boolean }): Resolution;
-  /** People whose name or an alias has a word starting with `prefix` (all of them for an empty prefix). */
-  matchPrefix(prefix: string): Person[];
+  /** People whose name or an alias has a word starting with `prefix` (all of them for an empty prefix), in list order, at most `limit`. */
+  matchPrefix(prefix: string, limit?: number): Person[];
 }
 
 const key = (s: string) =>
@@ -27,6 +27,7 @@ export function buildPeopleIndex(people: Person[]): PeopleIndex {
     processTerm: (t) => fold(t).toLowerCase().replace(/'s$/, ''),
   });
   index.addAll(people.map((p, id) => ({ id, names: [p.name, ...p.aliases].join(' ') })));
+  let aliasKeys: Array<Array<{ key: string; words: string[] }>> | undefined;
 
   return {
     resolve(name, { strict = false } = {}) {
@@ -46,15 +47,16 @@ export function buildPeopleIndex(people: Person[]): PeopleIndex {
       }
       return { person: people[best.id as number]! };
     },
-    matchPrefix(prefix) {
+    matchPrefix(prefix, limit = Infinity) {
       const p = key(prefix);
-      if (!p) return [...people];
-      return people.filter((person) =>
-        [person.name, person.short, ...person.aliases].some((a) => {
-          const k = key(a);
-          return k.startsWith(p) || k.split(' ').some((w) => w.startsWith(p));
-        }),
-      );
+      if (!p) return people.slice(0, limit);
+      // Keys are worked out once, on first use: autocomplete calls this on every keystroke, over thousands of speakers.
+      aliasKeys ??= people.map((person) => [person.name, person.short, ...person.aliases].map((a) => ({ key: key(a), words: key(a).split(' ') })));
+      const out: Person[] = [];
+      for (let i = 0; i < people.length && out.length < limit; i++) {
+        if (aliasKeys[i]!.some(({ key: k, words }) => k.startsWith(p) || words.some((w) => w.startsWith(p)))) out.push(people[i]!);
+      }
+      return out;
     },
   };
 }
