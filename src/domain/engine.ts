@@ -8,7 +8,7 @@ import { buildLexicon, DEFAULT_LEXICON_OPTIONS, type LexiconOptions } from './qu
 import { extractQuotes } from './quotes.ts';
 import { buildMiniSearch, DEFAULT_SEARCH_OPTIONS, type PassageIndex, type SearchOptions } from './search.ts';
 import { rankByTopic } from './topic.ts';
-import type { AskResult, CommitmentsResult, CorpusInfo, Passage, QuotesResult, SpeakerChoice } from './types.ts';
+import type { AskResult, CommitmentsResult, CorpusInfo, Passage, Person, QuotesResult, SpeakerChoice } from './types.ts';
 
 export interface EngineOptions {
   lexicon: Partial<LexiconOptions>;
@@ -59,7 +59,9 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
     quotedIn: (person: string) => quotedIn.get(person) ?? new Set<number>(),
   };
   const speakerList = people.filter((p) => quoteCount.has(p.name));
-  const speakerIndex = buildPeopleIndex(speakerList);
+  // Autocomplete order, sorted once (it runs on every keystroke): most quoted first, then by name.
+  const count = (p: Person) => quoteCount.get(p.name) ?? 0;
+  const speakerIndex = buildPeopleIndex([...speakerList].sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name)));
   const commitmentList = extractCommitments(passages, corpus.curated.parties);
   const partyIndex = buildPeopleIndex(corpus.curated.parties.map((p) => ({ name: p.name, short: p.name, role: '', aliases: p.aliases })));
   const loadedAt = new Date().toISOString();
@@ -89,11 +91,8 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
     },
 
     speakers(prefix = '', limit = MAX_CHOICES) {
-      return speakerIndex
-        .matchPrefix(prefix.slice(0, MAX_NAME_LENGTH))
-        .map((p) => ({ name: p.name, role: p.role, quoteCount: quoteCount.get(p.name) ?? 0 }))
-        .sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name))
-        .slice(0, limit);
+      // speakerIndex lists speakers in autocomplete order already: the first `limit` matches are the answer.
+      return speakerIndex.matchPrefix(prefix.slice(0, MAX_NAME_LENGTH), limit).map((p) => ({ name: p.name, role: p.role, quoteCount: count(p) }));
     },
 
     commitments(rawParty = null) {
