@@ -33,6 +33,8 @@ export interface ExtractedQuotes {
 export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQuotes {
   const quotes: Quote[] = [];
   const discovered = new Map<string, Person>();
+  // Discovered speakers by alias (their surname), first discovered first: looked up on every new attribution.
+  const byAlias = new Map<string, Person>();
   const known = new Registry(people);
   let previous: { passage: Passage; speaker: string; quote: QuoteSpan } | null = null;
   let before: Context | null = null;
@@ -56,7 +58,7 @@ export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQ
         speaker = attribution.speaker;
         rule = attribution.rule;
       } else if (attribution && 'newName' in attribution) {
-        const person = discover(attribution.newName, discovered, known);
+        const person = discover(attribution.newName, discovered, known, byAlias);
         speaker = person.name;
         rule = attribution.rule;
       }
@@ -202,15 +204,16 @@ function findMentions(text: string, people: Person[], spans: Span[]): Mention[] 
   return out;
 }
 
-function discover(found: string, discovered: Map<string, Person>, known: Registry): Person {
+function discover(found: string, discovered: Map<string, Person>, known: Registry, byAlias: Map<string, Person>): Person {
   // NAME keeps inner dots for initials ("J. D. Vance"); a full stop after a whole word ends the sentence ("said Jane Doe.").
   const name = found.replace(/(?<=\p{L}{2})\.$/u, '');
-  const existing = discovered.get(name) ?? [...discovered.values()].find((p) => p.aliases.includes(name));
+  const existing = discovered.get(name) ?? byAlias.get(name);
   if (existing) return existing;
   const words = name.split(/\s+/);
   const short = words[words.length - 1]!;
   const person: Person = { name, short, role: '', aliases: words.length > 1 ? [short] : [] };
   discovered.set(name, person);
+  for (const alias of person.aliases) if (!byAlias.has(alias)) byAlias.set(alias, person);
   known.add(person);
   return person;
 }
