@@ -1,14 +1,11 @@
 import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { about } from '../../src/discord/commands/about.ts';
 import { ask } from '../../src/discord/commands/ask.ts';
-import { check } from '../../src/discord/commands/check.ts';
-import { commitments } from '../../src/discord/commands/commitments.ts';
-import { help } from '../../src/discord/commands/help.ts';
+import { COMMANDS } from '../../src/discord/commands/index.ts';
 import { localize, LOCALIZED } from '../../src/discord/commands/localizations.ts';
-import { quote } from '../../src/discord/commands/quote.ts';
 
-const DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [ask, quote, commitments, help, about, check].map((c) => localize(c.data));
+// What deploy-commands registers.
+const DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = COMMANDS.map((c) => c.data);
 // Discord's rule for slash command and option names (context-menu names may have spaces and capitals).
 const CHAT_INPUT_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 

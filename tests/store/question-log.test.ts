@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { disabledQuestionLog, openQuestionLog, questionKey, type QuestionEntry, type QuestionLog } from '../../src/store/question-log.ts';
 
@@ -228,5 +229,12 @@ describe('question log', () => {
   it('groups questions by their words, not their case, spacing or punctuation', () => {
     expect(questionKey('  Who SIGNED the declaration?? ')).toBe(questionKey('who signed the declaration'));
     expect(questionKey('Who signed it?')).not.toBe(questionKey('Who signed the declaration?'));
+  });
+
+  it('takes its path and salt from the configuration; QUESTION_LOG=off turns it off', () => {
+    const config = loadConfig({ mode: 'cli', env: { QUESTION_LOG: join(dir, 'x.db'), QUESTION_LOG_SALT: 'pepper' }, dotenvPath: false });
+    expect([config.questionLog, config.questionLogSalt]).toEqual([join(dir, 'x.db'), 'pepper']);
+    expect(loadConfig({ mode: 'cli', env: { QUESTION_LOG: 'off' }, dotenvPath: false }).questionLog).toBeNull();
+    expect(loadConfig({ mode: 'cli', env: {}, dotenvPath: false }).questionLogSalt).toBeNull();
   });
 });
