@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { createApp, type App } from '../src/app.ts';
+import { runConsole } from '../src/cli/console.ts';
 import { CorpusError } from '../src/domain/corpus.ts';
 import { isCorpusFile, watchCorpus, type CorpusWatcher, type ReloadEvent } from '../src/live-corpus.ts';
 import { silentLogger } from '../src/log.ts';
@@ -167,5 +169,24 @@ describe('live corpus', () => {
   it('reacts to articles and curated data, not to README.md or editor swap files', () => {
     expect(['a.md', 'people.json', 'synonyms.json'].map(isCorpusFile)).toEqual([true, true, true]);
     expect(['README.md', '.a.md.swp', '.a.md', 'a.md~', '4913', 'notes.txt'].map(isCorpusFile)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('lets the console answer from an article added while it runs', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    let onText = () => {};
+    output.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      onText();
+    });
+    const until = (needle: string) => new Promise<void>((resolve) => (onText = () => text.includes(needle) && resolve()));
+    const done = runConsole({ config: { corpusDir: dir }, input, output, app });
+    const reloaded = until('(corpus reloaded');
+    writeFileSync(join(dir, 'norway.md'), NEW_ARTICLE);
+    await reloaded;
+    input.end(`${NEW_QUESTION}\n`);
+    await done;
+    expect(text).toContain('three icebreakers');
   });
 });
