@@ -20,6 +20,8 @@ const DECLINE_TEXT: Record<string, string> = {
   'no-content-words': 'That question has no words to search for. Try naming what you want to know.',
   'no-match': "The article doesn't cover that.",
   'weak-match': "The article doesn't cover that (nothing in it answers enough of the question).",
+  'not-quoted': "The article reports no words of {people}: mentioned, never quoted.",
+  'no-figure': 'The article gives no figure for that: the closest passage has no number in it.',
 };
 
 function suggestions(list: Suggestion[]): string[] {
@@ -28,7 +30,10 @@ function suggestions(list: Suggestion[]): string[] {
 }
 
 export function renderAskText(r: AskResult, page = 0, perPage = 3, moreHint = ''): string {
-  if (!r.answered) return [DECLINE_TEXT[r.reason] ?? "The article doesn't cover that.", ...suggestions(r.suggestions)].join('\n');
+  if (!r.answered) {
+    const reason = (DECLINE_TEXT[r.reason] ?? "The article doesn't cover that.").replace('{people}', (r.people ?? []).join(', '));
+    return [reason, ...suggestions(r.suggestions)].join('\n');
+  }
   const shown = r.passages.slice(page * perPage, (page + 1) * perPage);
   if (shown.length === 0) return 'No more passages.';
   const lines: string[] = [];

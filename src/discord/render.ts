@@ -262,7 +262,7 @@ function renderAsk(opts: RenderOptions, result: AskResult, requestedPage: number
   // The footer carries the question verbatim: "More results" recovers it from there (see components.ts).
   const footer = truncate(questionFooter(result.question), LIMITS.footer);
   if (!result.answered) {
-    const reason = t(locale, `decline.${result.reason}`);
+    const reason = t(locale, `decline.${result.reason}`, { people: (result.people ?? []).join(', ') });
     return { embeds: [declineEmbed(opts, titled(locale, 'ask.declined.title'), reason, result.suggestions, footer)], buttons: [] };
   }
   const pages = pageCount(result, opts.pageSize);

@@ -139,11 +139,11 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
   // ("…according to his envoy" names the speaker another way: then the question stands.)
   if (speech && !/\baccording to\b/i.test(question) && !named.some((p) => ctx.quotedIn(p).size > 0)) {
-    return decline(ctx, question, 'weak-match', ranked, units);
+    return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [...new Set(named)] };
   }
   // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.
   if (opts.numberQuestion.test(question) && !/\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/i.test(top.sentences[top.bestSentence] ?? '')) {
-    return decline(ctx, question, 'weak-match', ranked, units);
+    return decline(ctx, question, 'no-figure', ranked, units);
   }
   return {
     answered: true,
@@ -194,7 +194,7 @@ function decline(
   reason: Extract<AskResult, { answered: false }>['reason'],
   near: RankedPassage[],
   units: QueryUnit[],
-): AskResult {
+): Extract<AskResult, { answered: false }> {
   return { answered: false, question, reason, suggestions: suggest(ctx, near, units), passages: near };
 }
 

@@ -50,7 +50,11 @@ export interface RankedPassage {
   matchedTerms: string[];
 }
 
-export type DeclineReason = 'empty-question' | 'no-content-words' | 'no-match' | 'weak-match';
+/**
+ * Why a question is declined: nothing to look for, nothing matching, too little of it covered, words asked of
+ * people the article never quotes ('not-quoted', with `people`), or a figure the answering passage lacks.
+ */
+export type DeclineReason = 'empty-question' | 'no-content-words' | 'no-match' | 'weak-match' | 'not-quoted' | 'no-figure';
 
 /** A pointer the user can follow after a decline: a topic the article covers or a near passage. */
 export interface Suggestion {
@@ -73,6 +77,8 @@ export type AskResult =
       answered: false;
       question: string;
       reason: DeclineReason;
+      /** With 'not-quoted': the people the question asks about (canonical names). */
+      people?: string[];
       suggestions: Suggestion[];
       /** Weak candidates, never shown as an answer; kept for the eval and debugging. */
       passages: RankedPassage[];

@@ -52,7 +52,7 @@ function expectWellFormed(r: AskResult): void {
     for (const p of r.passages.slice(1)) expect(p.coverage).toBeGreaterThanOrEqual(DEFAULT_ASK_OPTIONS.minRelatedCoverage);
     expect(r.passages.length).toBeLessThanOrEqual(DEFAULT_ASK_OPTIONS.limit);
   } else {
-    expect(['empty-question', 'no-content-words', 'no-match', 'weak-match']).toContain(r.reason);
+    expect(['empty-question', 'no-content-words', 'no-match', 'weak-match', 'not-quoted', 'no-figure']).toContain(r.reason);
     expect(r.suggestions.length).toBeGreaterThanOrEqual(1);
     expect(r.suggestions.length).toBeLessThanOrEqual(3);
     expect(r).not.toHaveProperty('answer');
@@ -131,7 +131,7 @@ describe('ask(): declines', () => {
 
   it('keeps weak candidates out of the answer: a how-many question with no figure in the article is declined', () => {
     const r = engine.ask('How many troops will France send?');
-    expect(r).toMatchObject({ answered: false, reason: 'weak-match' });
+    expect(r).toMatchObject({ answered: false, reason: 'no-figure' });
     expectWellFormed(r);
   });
 
@@ -182,5 +182,26 @@ describe('ask(): understanding the question', () => {
 
   it('matches the beginning of a longer word ("commit" -> commitments)', () => {
     expect(top('commit').text).toMatch(/\bcommit\w+/i);
+  });
+});
+
+describe('ask(): questions about what someone said', () => {
+  const engine = createEngine(loadCorpus(CORPUS));
+
+  it('declines asking for the words of someone the article never quotes, and names them', () => {
+    const r = engine.ask('What did Putin say about the deal?');
+    expect(r).toMatchObject({ answered: false, reason: 'not-quoted', people: ['Vladimir Putin'] });
+  });
+
+  it('answers from the passages that quote the person asked about', () => {
+    const r = engine.ask('What did Zelenskyy say?');
+    expect(r.answered).toBe(true);
+    const quote = engine.quotes('Zelenskyy').quotes[0]!;
+    expect(r.passages[0]!.text).toContain(quote.text);
+  });
+
+  it('keeps a question that names its speaker another way ("according to his envoy")', () => {
+    const r = engine.ask('What does Trump think about the war, according to his envoy?');
+    expect(r.answered).toBe(true);
   });
 });
