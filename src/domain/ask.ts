@@ -3,7 +3,7 @@
 import type { AskResult, Passage, RankedPassage, Suggestion } from './types.ts';
 import type { Lexicon, QueryUnit } from './query.ts';
 import { searchUnit, topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
-import { processWord, tokens } from './text.ts';
+import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 
 export interface AskOptions {
@@ -174,7 +174,7 @@ function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassa
 function bestSentence(sentences: string[], results: UnitResult[], weights: number[], i: number): { index: number; score: number } {
   let best = { index: 0, score: -1 };
   sentences.forEach((s, index) => {
-    const terms = new Set(tokens(s).map((t) => processWord(t.surface)));
+    const terms = termSet(s);
     let score = 0;
     results.forEach((r, u) => {
       const hit = r.hits.get(i);

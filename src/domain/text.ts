@@ -48,6 +48,19 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
+/**
+ * The terms of a text as a set, null standing for words without one: `new Set(tokens(text).map((t) =>
+ * processWord(t.surface)))` without the token objects and arrays. Ranking builds one for every sentence of every
+ * candidate passage, which made it the largest cost of a question on a big corpus.
+ */
+export function termSet(text: string): Set<string | null> {
+  const out = new Set<string | null>();
+  const folded = fold(text);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) out.add(processWord(m[0]));
+  return out;
+}
+
 /** Whether a token is an acronym written in capitals ("US", "UK"): those escape the stop list ("US" is not "us"). */
 function isAcronym(word: string): boolean {
   return word.length >= 2 && word.length <= 5 && /^\p{Lu}+$/u.test(word);
