@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --json] [-- --sizes article,1k,10k,100k] [-- --seed 42]
+// npm run bench [-- --quick] [-- --json] [-- --sizes article,1k,10k,100k] [-- --seed 42] [-- --cache .cache/bench]
 // For each corpus size: generates the synthetic archive (once, cached under .cache/bench/), then measures pactbot,
 // plain MiniSearch and the issue's best alternative, each in a fresh child process (clean heap figures), and a
 // cold start from the persisted index in another. Prints a Markdown table, or with --json one object on stdout.
@@ -15,11 +15,12 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     seed: { type: 'string', default: '42' },
+    cache: { type: 'string' },
   },
 });
 
 const ROOT = join(import.meta.dirname, '..');
-const CACHE = join(ROOT, '.cache', 'bench');
+const CACHE = args.cache ?? join(ROOT, '.cache', 'bench');
 const DEV = join(ROOT, '..', 'shared', 'eval', 'dev-ask.jsonl');
 // --quick: up to 10k passages, fewer questions, shorter runs, no second baseline (about a minute).
 const PLAN = args.quick
@@ -51,7 +52,13 @@ for (const n of sizes) {
   const common = { dir, cache, dev: DEV, seed: args.seed, questions: PLAN.questions, time: PLAN.timeMs };
   const pactbot = child('size.ts', { ...common, engine: 'pactbot' });
   const cold = child('cold.ts', { dir, cache });
-  const baselines = Object.fromEntries(PLAN.baselines.map((b) => [b, child('size.ts', { ...common, engine: b })]));
+  // Baselines as {p50Ms, p99Ms, …} (the documented --json shape), with their build time and heap beside.
+  const baselines = Object.fromEntries(
+    PLAN.baselines.map((b) => {
+      const r = child('size.ts', { ...common, engine: b });
+      return [b, { ...(r.ask as object), buildMs: r.buildMs, heapMB: r.heapMB }];
+    }),
+  );
   const result = { ...pactbot, coldStart: cold, ...baselines };
   log(`bench: ${pactbot.passages} passages measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   results.push(result);
