@@ -113,7 +113,10 @@ function attributeAfter(q: QuoteSpan, here: Context, before: Context | null): At
 function attributeLeadIn(text: string, q: QuoteSpan, mentions: Mention[], spans: QuoteSpan[]): Attribution {
   const sentenceStart = startOfSentence(text, q.start, spans);
   const prefix = text.slice(sentenceStart, q.start);
-  const subject = mentions.find((m) => m.start >= sentenceStart && m.end <= q.start && !m.possessive);
+  // "According to Starmer, Putin described…": a name in an "according to" phrase is the source, not the subject.
+  const subject = mentions.find(
+    (m) => m.start >= sentenceStart && m.end <= q.start && !m.possessive && !/according to\s+$/i.test(text.slice(sentenceStart, m.start)),
+  );
   if (subject) {
     const between = text.slice(subject.end, q.start);
     if (new RegExp(`\\b${VERB}\\b`, 'iu').test(between) || /:\s*$/.test(between)) return { speaker: subject.person.name, rule: 'lead-in' };

@@ -140,6 +140,10 @@ describe('extractQuotes: what is not a quote, or not theirs', () => {
   it('does not let a possessive be the speaker ("Trump\'s son-in-law, Jared Kushner, called it…")', () => {
     expect(said('Trump\'s son-in-law, Jared Kushner, called it a "big milestone".')).toEqual(['Jared Kushner: big milestone']);
   });
+
+  it('does not take the source of an "according to" phrase for the speaker', () => {
+    expect(said('According to Starmer, Putin described the offer as "unacceptable".')).toEqual(['Vladimir Putin: unacceptable']);
+  });
 });
 
 describe('quotes of the real article', () => {
