@@ -16,6 +16,35 @@ export class CorpusError extends Error {
   }
 }
 
+/**
+ * A passage as parsed. Its sentences are split on first read and kept: Intl.Segmenter was a third of loading a
+ * 100k-passage archive, and only the passages a question ranks (and list lead-ins) ever need them. Same values,
+ * same array on every read; `toJSON` keeps them in serialised passages like a plain field would.
+ */
+class ParsedPassage implements Passage {
+  #sentences: string[] | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly articleId: string,
+    readonly articleTitle: string,
+    readonly section: string | null,
+    readonly paragraph: number,
+    readonly kind: 'paragraph' | 'item',
+    readonly text: string,
+    readonly line: number,
+  ) {}
+
+  get sentences(): string[] {
+    return (this.#sentences ??= splitSentences(this.text));
+  }
+
+  toJSON(): Passage {
+    const { id, articleId, articleTitle, section, paragraph, kind, text, sentences, line } = this;
+    return { id, articleId, articleTitle, section, paragraph, kind, text, sentences, line };
+  }
+}
+
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'date', 'source']);
 
 interface Block {
@@ -37,17 +66,7 @@ export function parseArticle(markdown: string, file: string): Article {
     const text = block.lines.join(' ').replace(/\s+/g, ' ').trim();
     if (text) {
       const paragraph = passages.length + 1;
-      passages.push({
-        id: `${id}#${paragraph}`,
-        articleId: id,
-        articleTitle: meta.title,
-        section,
-        paragraph,
-        kind: block.kind,
-        text,
-        sentences: splitSentences(text),
-        line: block.line,
-      });
+      passages.push(new ParsedPassage(`${id}#${paragraph}`, id, meta.title, section, paragraph, block.kind, text, block.line));
     }
     block = null;
   };

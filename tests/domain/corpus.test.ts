@@ -84,6 +84,24 @@ describe('parseArticle', () => {
     expect(a.passages[0]!.sentences.join(' ')).toBe(text);
   });
 
+  it('gives the same sentences on every read, and keeps them when a passage is serialised', () => {
+    const text = 'One thing. Another thing.';
+    const p = parseArticle(article(`${text}\n`), 'x.md').passages[0]!;
+    expect(p.sentences).toBe(p.sentences);
+    expect(Array.isArray(p.sentences)).toBe(true);
+    expect(JSON.parse(JSON.stringify(p))).toEqual({
+      id: 'x#1',
+      articleId: 'x',
+      articleTitle: 'A Small Article',
+      section: null,
+      paragraph: 1,
+      kind: 'paragraph',
+      text,
+      sentences: ['One thing.', 'Another thing.'],
+      line: 4,
+    });
+  });
+
   it('accepts Windows line endings and a byte-order mark', () => {
     const a = parseArticle('\ufeff---\r\ntitle: T\r\n---\r\nOne.\r\n\r\nTwo.\r\n', 'x.md');
     expect(a.title).toBe('T');
