@@ -43,12 +43,14 @@ export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQ
     if (before && before.passage.articleId !== passage.articleId) before = previous = null;
     const text = passage.text;
     const spans = quoteSpans(text);
-    const mentions = findMentions(text, known.candidates(text), spans);
-    const here: Context = { passage, spans, mentions };
+    // Two passages in three quote nobody: their mentions only matter if the next passage opens with a quote
+    // ("…," he said), so they are found then. The registry cannot have changed in between: discoveries happen
+    // at quotes, and this passage has none. Finding mentions everywhere was most of a big archive's start-up.
+    const here: Context = spans.length ? { passage, spans, mentions: findMentions(text, known.candidates(text), spans) } : lazyContext(passage, known);
     for (const q of spans) {
       const attribution: Attribution =
         attributeAfter(q, here, before) ??
-        attributeLeadIn(text, q, mentions, spans) ??
+        attributeLeadIn(text, q, here.mentions, spans) ??
         (previous && startsSentence(text, q) && (previous.passage === passage ? onlySpaceOrAttributionBetween(text, previous.quote, q) : q.start === 0)
           ? { speaker: previous.speaker, rule: 'run-on' as const }
           : null);
@@ -76,7 +78,19 @@ export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQ
 interface Context {
   passage: Passage;
   spans: QuoteSpan[];
-  mentions: Mention[];
+  readonly mentions: Mention[];
+}
+
+/** The context of a passage without quotes: its mentions are found on first read, at most once. */
+function lazyContext(passage: Passage, known: Registry): Context {
+  let mentions: Mention[] | undefined;
+  return {
+    passage,
+    spans: [],
+    get mentions() {
+      return (mentions ??= findMentions(passage.text, known.candidates(passage.text), []));
+    },
+  };
 }
 
 type Attribution = { speaker: string; rule: Quote['rule'] } | { newName: string; rule: Quote['rule'] } | null;
@@ -171,6 +185,7 @@ function onlySpaceOrAttributionBetween(text: string, a: QuoteSpan, b: QuoteSpan)
 
 function quoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  if (!OPENING_QUOTE.test(text)) return spans;
   // Straight or curly double quotes. Single quotes mark names ('Coalition of the Willing') or apostrophes.
   for (const m of text.matchAll(/["“]([^"“”]+)["”]/g)) {
     spans.push({ start: m.index, end: m.index + m[0].length, inner: m[1]! });
@@ -253,6 +268,7 @@ class Registry {
 }
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const OPENING_QUOTE = /["“]/;
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 

@@ -132,6 +132,14 @@ describe('extractQuotes: what is not a quote, or not theirs', () => {
     expect(said('Sir Keir Starmer visited the "coalition" headquarters.')).toEqual([]);
   });
 
+  it('follows a speaker discovered earlier into a quote-less paragraph that leads into "he said"', () => {
+    // Jane Doe is in no registry: she is discovered at her first quote, then named without quotes before the next.
+    expect(said('"We are ready," said Jane Doe.', 'Doe then met the envoy in Rome.', '"It went well," he said.')).toEqual([
+      'Jane Doe: We are ready',
+      'Jane Doe: It went well',
+    ]);
+  });
+
   it('leaves a quote unattributed rather than guess ("he said" with nobody named before it)', () => {
     expect(said('"A quote," he said.')).toEqual([]);
     expect(said('"Alone on its line."')).toEqual([]);
