@@ -6,11 +6,14 @@ import { COMMANDS } from './discord/commands/index.ts';
 import type { AppInfo, CommandContext, SlashCommand } from './discord/commands/types.ts';
 import { createEngine, type EngineOptions } from './domain/engine.ts';
 import { loadCorpus } from './domain/load.ts';
-import { loadOrBuildIndex, type CachedIndex } from './domain/cache.ts';
+import { loadOrBuildIndex, loadOrExtract, type CachedIndex } from './domain/cache.ts';
 
 export interface AppOptions {
   corpusDir: string;
-  /** Where the search index is persisted (keyed by corpus contents and indexing code); none: built in memory. */
+  /**
+   * Where the search index and the extracted quotes and commitments are persisted (keyed by corpus contents and
+   * code); none: built in memory.
+   */
   cacheDir?: string;
   engine?: Partial<EngineOptions>;
   commands?: readonly SlashCommand[];
@@ -22,6 +25,8 @@ export interface App {
   commands: readonly SlashCommand[];
   /** With a cacheDir: whether the index was loaded or built, how long it took, any cache problem (worth a log line). */
   index?: Omit<CachedIndex, 'index'>;
+  /** The same for the extracted quotes and commitments. */
+  extracted?: Omit<CachedIndex, 'index'>;
 }
 
 export function readAppInfo(): AppInfo {
@@ -29,15 +34,31 @@ export function readAppInfo(): AppInfo {
   return { name: pkg.name, version: pkg.version };
 }
 
+/** A log line's fields about the persisted cache (none without one): where index and quotes came from, and how fast. */
+export function cacheReport(app: App): Record<string, unknown> {
+  if (!app.index && !app.extracted) return { cache: 'none' };
+  const brief = (c: App['index']) => c && { source: c.source, ms: Math.round(c.ms), ...(c.error ? { error: c.error } : {}) };
+  return { index: brief(app.index), extracted: brief(app.extracted) };
+}
+
 export function createApp(options: AppOptions): App {
   const commands = options.commands ?? COMMANDS;
   const corpus = loadCorpus(options.corpusDir);
   const cached = options.cacheDir && !options.engine?.index ? loadOrBuildIndex(corpus, options.cacheDir) : undefined;
-  const engine = createEngine(corpus, cached ? { ...options.engine, index: cached.index } : options.engine);
+  const extracted = options.cacheDir && !options.engine?.extracted ? loadOrExtract(corpus, options.cacheDir) : undefined;
+  const engine = createEngine(corpus, {
+    ...options.engine,
+    ...(cached ? { index: cached.index } : {}),
+    ...(extracted ? { extracted: extracted.extracted } : {}),
+  });
   const app: App = { commands, context: { engine, app: readAppInfo(), commands } };
   if (cached) {
     const { index: _, ...info } = cached;
     app.index = info;
+  }
+  if (extracted) {
+    const { extracted: _, ...info } = extracted;
+    app.extracted = info;
   }
   return app;
 }

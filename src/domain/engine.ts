@@ -1,11 +1,10 @@
 // The answer engine: everything a command answers, computed without Discord. Built by a factory from
 // loaded corpus files; holds only read-only data, so one engine can serve any number of requests.
 import { ask as answer, DEFAULT_ASK_OPTIONS, type AskOptions } from './ask.ts';
-import { extractCommitments } from './commitments.ts';
+import { extractAll, type Extracted } from './extract.ts';
 import type { CorpusFiles } from './load.ts';
 import { buildPeopleIndex } from './people.ts';
 import { buildLexicon, DEFAULT_LEXICON_OPTIONS, type LexiconOptions } from './query.ts';
-import { extractQuotes } from './quotes.ts';
 import { buildMiniSearch, DEFAULT_SEARCH_OPTIONS, type PassageIndex, type SearchOptions } from './search.ts';
 import { rankByTopic } from './topic.ts';
 import type { AskResult, CommitmentsResult, CorpusInfo, Passage, Person, QuotesResult, SpeakerChoice } from './types.ts';
@@ -16,6 +15,8 @@ export interface EngineOptions {
   ask: Partial<AskOptions>;
   /** A prebuilt index (e.g. loaded from the persisted cache); must have been built from the same passages. */
   index?: PassageIndex;
+  /** Quotes, speakers and commitments extracted beforehand (e.g. loaded from the cache), from the same corpus. */
+  extracted?: Extracted;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { lexicon: {}, search: {}, ask: {} };
@@ -39,7 +40,7 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const passages = corpus.articles.flatMap((a) => a.passages);
   const lexicon = buildLexicon(corpus.curated, opts.lexicon);
-  const { quotes: allQuotes, discovered } = extractQuotes(passages, corpus.curated.people);
+  const { quotes: allQuotes, discovered, commitments: commitmentList } = opts.extracted ?? extractAll(corpus);
   const people = [...corpus.curated.people, ...discovered];
   const peopleIndex = buildPeopleIndex(people);
   const quoteCount = new Map<string, number>();
@@ -62,7 +63,6 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
   // Autocomplete order, sorted once (it runs on every keystroke): most quoted first, then by name.
   const count = (p: Person) => quoteCount.get(p.name) ?? 0;
   const speakerIndex = buildPeopleIndex([...speakerList].sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name)));
-  const commitmentList = extractCommitments(passages, corpus.curated.parties);
   const partyIndex = buildPeopleIndex(corpus.curated.parties.map((p) => ({ name: p.name, short: p.name, role: '', aliases: p.aliases })));
   const loadedAt = new Date().toISOString();
   const speakerSuggestions = () => speakerList.map((p) => ({ label: p.name, query: p.short }));

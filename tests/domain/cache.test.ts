@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexFile, indexKey, loadOrBuildIndex } from '../../src/domain/cache.ts';
+import { extractedFile, indexFile, indexKey, loadOrBuildIndex, loadOrExtract } from '../../src/domain/cache.ts';
 import { createEngine } from '../../src/domain/engine.ts';
 import { loadCorpus } from '../../src/domain/load.ts';
 import { createApp } from '../../src/app.ts';
@@ -108,18 +108,82 @@ describe('persisted index', () => {
   });
 });
 
+describe('persisted quotes and commitments', () => {
+  const extractedFiles = () => readdirSync(cacheDir).filter((f) => f.startsWith('extracted-'));
+
+  it('extracts and saves them on the first start, then loads them on the next', () => {
+    const first = loadOrExtract(loadCorpus(corpusDir), cacheDir);
+    expect(first.source).toBe('built');
+    expect(first.error).toBeUndefined();
+    expect(first.file).toBe(extractedFile(cacheDir, loadCorpus(corpusDir)));
+    const second = loadOrExtract(loadCorpus(corpusDir), cacheDir);
+    expect(second.source).toBe('cache');
+    expect(second.extracted).toEqual(first.extracted);
+  });
+
+  it('gives every quote, speaker and commitment a fresh extraction gives', () => {
+    loadOrExtract(loadCorpus(corpusDir), cacheDir);
+    const corpus = loadCorpus(corpusDir);
+    const loaded = loadOrExtract(corpus, cacheDir);
+    expect(loaded.source).toBe('cache');
+    const fromCache = createEngine(corpus, { extracted: loaded.extracted });
+    const fresh = createEngine(corpus);
+    expect(fromCache.speakers()).toEqual(fresh.speakers());
+    expect(fresh.speakers().length).toBeGreaterThan(0);
+    for (const s of fresh.speakers()) expect(fromCache.quotes(s.name, 'peace'), s.name).toEqual(fresh.quotes(s.name, 'peace'));
+    expect(fromCache.commitments()).toEqual(fresh.commitments());
+    for (const q of QUESTIONS) expect(fromCache.ask(q), q).toEqual(fresh.ask(q));
+  });
+
+  it('re-extracts when an article changes, and drops the stale file', () => {
+    const before = loadOrExtract(loadCorpus(corpusDir), cacheDir);
+    writeFileSync(articleFile(), `${readFileSync(articleFile(), 'utf8')}\n\n"Lighthouses matter," said Jane Keeper.\n`);
+    const after = loadOrExtract(loadCorpus(corpusDir), cacheDir);
+    expect(after.source).toBe('built');
+    expect(after.file).not.toBe(before.file);
+    expect(extractedFiles()).toEqual([after.file.split('/').pop()]);
+    expect(after.extracted.quotes.some((q) => q.speaker === 'Jane Keeper' && q.text === 'Lighthouses matter')).toBe(true);
+  });
+
+  it('re-extracts over a corrupt file and says so', () => {
+    const corpus = loadCorpus(corpusDir);
+    const first = loadOrExtract(corpus, cacheDir);
+    writeFileSync(first.file, readFileSync(first.file, 'utf8').slice(0, 100));
+    const repaired = loadOrExtract(corpus, cacheDir);
+    expect(repaired.source).toBe('built');
+    expect(repaired.error).toMatch(/unreadable cache .*rebuilt/);
+    expect(repaired.extracted).toEqual(first.extracted);
+    expect(loadOrExtract(corpus, cacheDir).source).toBe('cache');
+  });
+
+  it('still starts when the cache folder cannot be written', () => {
+    const blocked = join(tmp, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const result = loadOrExtract(loadCorpus(corpusDir), join(blocked, 'cache'));
+    expect(result.source).toBe('built');
+    expect(result.error).toMatch(/cannot save the extracted quotes/);
+    expect(result.extracted.quotes.length).toBeGreaterThan(0);
+  });
+});
+
 describe('createApp with a cache folder', () => {
   it('uses the persisted index on the second start and reports where it came from', () => {
     const first = createApp({ corpusDir, cacheDir });
     const second = createApp({ corpusDir, cacheDir });
     expect(first.index?.source).toBe('built');
     expect(second.index?.source).toBe('cache');
+    expect([first.extracted?.source, second.extracted?.source]).toEqual(['built', 'cache']);
     for (const q of QUESTIONS.slice(0, 5)) expect(second.context.engine.ask(q)).toEqual(first.context.engine.ask(q));
+    const [a, b] = [first.context.engine, second.context.engine];
+    expect(b.speakers()).toEqual(a.speakers());
+    for (const s of a.speakers()) expect(b.quotes(s.name)).toEqual(a.quotes(s.name));
+    expect(b.commitments()).toEqual(a.commitments());
   });
 
   it('builds in memory and writes nothing without one', () => {
     const app = createApp({ corpusDir });
     expect(app.index).toBeUndefined();
+    expect(app.extracted).toBeUndefined();
     expect(existsSync(cacheDir)).toBe(false);
   });
 });
