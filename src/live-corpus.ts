@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import type { CommandContext } from './discord/commands/types.ts';
-import { loadOrBuildIndex } from './domain/cache.ts';
+import { loadOrBuildIndex, loadOrExtract } from './domain/cache.ts';
 import { CorpusError } from './domain/corpus.ts';
 import { createEngine, type Engine, type EngineOptions } from './domain/engine.ts';
 import { isArticleFile, loadCorpus, PEOPLE_FILE, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
@@ -27,10 +27,10 @@ export interface WatchCorpusOptions {
   logger: Logger;
   /** Quiet time after the last change before rebuilding. */
   debounceMs?: number;
-  /** How to build an engine from loaded files; defaults to createEngine (with the persisted index if cacheDir). */
+  /** How to build an engine from loaded files; defaults to createEngine (with the persisted cache if cacheDir). */
   build?: (corpus: CorpusFiles) => Engine;
   engineOptions?: Partial<EngineOptions>;
-  /** Persist the new index there too (as createApp does), so the next start loads it instead of building. */
+  /** Persist the new index and extracted quotes there too (as createApp does), so the next start loads them. */
   cacheDir?: string | null;
   /** Called after every reload attempt: the console prints it, tests wait on it. */
   onReload?: (event: ReloadEvent) => void;
@@ -61,7 +61,11 @@ export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
   const { cacheDir } = options;
   const build =
     options.build ??
-    ((corpus: CorpusFiles) => createEngine(corpus, cacheDir ? { ...options.engineOptions, index: loadOrBuildIndex(corpus, cacheDir).index } : options.engineOptions));
+    ((corpus: CorpusFiles) =>
+      createEngine(
+        corpus,
+        cacheDir ? { ...options.engineOptions, index: loadOrBuildIndex(corpus, cacheDir).index, extracted: loadOrExtract(corpus, cacheDir).extracted } : options.engineOptions,
+      ));
   // What the serving engine was built from, so a save without changes does not rebuild. Unknown (null) if
   // the folder cannot be read right now: then the first change rebuilds.
   let current: string | null = null;

@@ -17,7 +17,7 @@ export interface ServicesOptions {
   source: string;
   /** Watch the corpus folder and swap the engine on changes (default true). */
   watch?: boolean;
-  /** Persist rebuilt indexes here (the HTTP server loads its index from this cache at start). */
+  /** Persist rebuilt indexes and extracted quotes here (every front end loads them from this cache at start). */
   cacheDir?: string | null;
   onReload?: (event: ReloadEvent) => void;
 }

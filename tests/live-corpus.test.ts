@@ -1,11 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { createApp, type App } from '../src/app.ts';
 import { runConsole } from '../src/cli/console.ts';
+import { extractedFile, indexFile } from '../src/domain/cache.ts';
 import { CorpusError } from '../src/domain/corpus.ts';
+import { loadCorpus } from '../src/domain/load.ts';
 import { isCorpusFile, watchCorpus, type CorpusWatcher, type ReloadEvent } from '../src/live-corpus.ts';
 import { silentLogger } from '../src/log.ts';
 
@@ -130,6 +132,18 @@ describe('live corpus', () => {
     unlinkSync(join(dir, 'norway.md'));
     expect((await reloaded).ok).toBe(true);
     expect(app.context.engine.ask(NEW_QUESTION).answered).toBe(false);
+  });
+
+  it('saves the new index and extracted quotes to the cache folder, so the next start loads them', () => {
+    const cacheDir = join(dir, '.cache');
+    watcher = watchCorpus({ app, dir, logger: silentLogger(), cacheDir });
+    writeFileSync(join(dir, 'norway.md'), NEW_ARTICLE);
+    expect(watcher.reload('manual').ok).toBe(true);
+    const corpus = loadCorpus(dir);
+    expect([existsSync(indexFile(cacheDir, corpus)), existsSync(extractedFile(cacheDir, corpus)!)]).toEqual([true, true]);
+    const next = createApp({ corpusDir: dir, cacheDir });
+    expect([next.index?.source, next.extracted?.source]).toEqual(['cache', 'cache']);
+    expect(next.context.engine.ask(NEW_QUESTION)).toEqual(app.context.engine.ask(NEW_QUESTION));
   });
 
   it('does not rebuild when a save leaves the content as it was', () => {

@@ -11,8 +11,11 @@ import { startServices } from '../services.ts';
 import { renderText } from './render-text.ts';
 
 export interface ConsoleOptions {
-  /** With questionLog (npm start passes the whole config), questions are recorded like the bot's. */
-  config: Pick<Config, 'corpusDir'> & Partial<Pick<Config, 'questionLog' | 'questionLogSalt'>>;
+  /**
+   * With questionLog (npm start passes the whole config), questions are recorded like the bot's; with cacheDir the
+   * index and extracted quotes are loaded from (and reloads saved to) the persisted cache.
+   */
+  config: Pick<Config, 'corpusDir'> & Partial<Pick<Config, 'questionLog' | 'questionLogSalt' | 'cacheDir'>>;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** Tests pass a prebuilt app; otherwise one is built from the config. */
@@ -44,7 +47,7 @@ export function parseLine(command: SlashCommand, text: string): Record<string, O
 }
 
 export async function runConsole({ config, input, output, app: given, watch = true }: ConsoleOptions): Promise<void> {
-  const app = given ?? createApp({ corpusDir: config.corpusDir });
+  const app = given ?? createApp({ corpusDir: config.corpusDir, ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) });
   const write = (s: string) => output.write(`${s}\n`);
   // Live corpus and question log, as for the bot; no cooldown applies to the one local user.
   const services = startServices({
@@ -52,6 +55,7 @@ export async function runConsole({ config, input, output, app: given, watch = tr
     app,
     logger: silentLogger(),
     source: 'console',
+    cacheDir: config.cacheDir ?? null,
     watch,
     onReload: (e) => {
       if (e.ok === true) write(`(corpus reloaded: ${e.info.articles.length} article(s), ${e.info.passages} passages)`);

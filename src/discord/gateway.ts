@@ -23,7 +23,7 @@ import {
 } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { OAuth2Scopes } from 'discord-api-types/v10';
-import { createApp, type App } from '../app.ts';
+import { cacheReport, createApp, type App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { startServices } from '../services.ts';
@@ -33,7 +33,7 @@ export interface BotOverrides {
   /** Extra discord.js Client options (tests pass the fake's fast options); `rest` and `ws` are merged. */
   clientOptions: Partial<ClientOptions>;
   logger: Logger;
-  /** A prebuilt app (tests share one); default: createApp({ corpusDir: config.corpusDir }). */
+  /** A prebuilt app (tests share one); default: createApp with the config's corpus and cache folders. */
   app: App;
   handler: Partial<Omit<InteractionHandlerOptions, 'app' | 'logger'>>;
   /** Install SIGINT/SIGTERM and unhandledRejection handlers (off in tests that run several bots in one process). */
@@ -90,9 +90,11 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
   // loadConfig({ mode: 'bot' }) guarantees both; this guards programmatic callers.
   if (!token || !clientId) throw new Error('startBot: config.discord.token and config.discord.clientId are required (loadConfig mode "bot")');
   const logger = opts.logger ?? createLogger(config.logLevel);
-  const app = opts.app ?? createApp({ corpusDir: config.corpusDir });
-  // Question log, cooldown and live corpus (issue 6); closed in stop(), after the last reply.
-  const services = startServices({ config, app, logger, source: 'gateway' });
+  // The persisted index and extracted quotes from CACHE_DIR when they match the corpus (a 100k archive starts in seconds).
+  const app = opts.app ?? createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+  if (!opts.app) logger.info(cacheReport(app), 'search index ready');
+  // Question log, cooldown and live corpus (issue 6); closed in stop(), after the last reply. Reloads persist too.
+  const services = startServices({ config, app, logger, source: 'gateway', cacheDir: config.cacheDir });
   const handle = createInteractionHandler({ app, logger: logger.child({ component: 'interactions' }), ...services.handler, ...opts.handler });
 
   const extra = opts.clientOptions ?? {};

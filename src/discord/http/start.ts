@@ -2,10 +2,8 @@
 // corpus and the search index (from the cache when it matches), then plug in the shared interaction handler
 // the gateway bot uses. Until then interactions answer 503 and Discord retries; PING works at once.
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../../app.ts';
+import { cacheReport, createApp, type App } from '../../app.ts';
 import type { Config } from '../../config.ts';
-import { loadOrBuildIndex } from '../../domain/cache.ts';
-import { loadCorpus } from '../../domain/load.ts';
 import type { Logger } from '../../log.ts';
 import { startServices, type Services } from '../../services.ts';
 import { createInteractionHandler, type InteractionHandler } from '../interactions.ts';
@@ -28,11 +26,11 @@ export interface StartHttpOptions {
   buildApp?: (config: Config) => App;
 }
 
-/** Loads the corpus and the persisted index (built and saved on a miss). */
+/** Loads the corpus once, with the persisted index and extracted quotes (built and saved on a miss). */
 export function buildAppWithCachedIndex(config: Config, logger?: Logger): App {
-  const cached = loadOrBuildIndex(loadCorpus(config.corpusDir), config.cacheDir);
-  logger?.info({ source: cached.source, ms: Math.round(cached.ms), error: cached.error }, 'search index ready');
-  return createApp({ corpusDir: config.corpusDir, engine: { index: cached.index } });
+  const app = createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+  logger?.info(cacheReport(app), 'search index ready');
+  return app;
 }
 
 export async function startHttp({ config, logger, server = {}, buildApp }: StartHttpOptions): Promise<StartedHttp> {
