@@ -104,12 +104,14 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   if (shortlist.length === 0) return decline(ctx, question, 'no-match', [], []);
 
   const maxLexical = shortlist[0]![1];
-  // A question about what someone said is answered where they speak: only their quotes when everyone it
-  // names is quoted ("What did Starmer say about…"), their quotes first otherwise ("…Trump's envoy think…").
-  const named = results.flatMap((r) => (r.unit.person ? [r.unit.person] : []));
+  // A question about what someone said is answered where they speak. The speaker is the first person it
+  // names other than in a possessive ("What did Kushner say about Putin" -> Kushner; "Trump's envoy" is an
+  // alias of its own): only their quotes when they are quoted, the quotes of anyone named first otherwise.
+  const named = results.flatMap((r) => (r.unit.person && !/['’]s$/i.test(r.unit.label) ? [r.unit.person] : []));
   const speech = named.length > 0 && opts.speechQuestion.test(question);
-  const speaking = new Set(speech ? named.flatMap((p) => [...ctx.quotedIn(p)]) : []);
-  const onlySpeaking = speech && named.every((p) => ctx.quotedIn(p).size > 0);
+  const speaker = speech ? named[0]! : null;
+  const onlySpeaking = speaker !== null && ctx.quotedIn(speaker).size > 0;
+  const speaking = new Set(onlySpeaking ? ctx.quotedIn(speaker!) : speech ? named.flatMap((p) => [...ctx.quotedIn(p)]) : []);
   const wantsDate = opts.dateQuestion.test(question);
   const candidates: Candidate[] = shortlist.map(([i, lexicalScore]) => {
     let covered = 0;
@@ -138,8 +140,8 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
   // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
   // ("…according to his envoy" names the speaker another way: then the question stands.)
-  if (speech && !/\baccording to\b/i.test(question) && !named.some((p) => ctx.quotedIn(p).size > 0)) {
-    return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [...new Set(named)] };
+  if (speaker !== null && !onlySpeaking && !/\baccording to\b/i.test(question)) {
+    return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [speaker] };
   }
   // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.
   if (opts.numberQuestion.test(question) && !/\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/i.test(top.sentences[top.bestSentence] ?? '')) {
