@@ -200,6 +200,11 @@ describe('ask(): questions about what someone said', () => {
     expect(r.passages[0]!.text).toContain(quote.text);
   });
 
+  it('takes the first person named as the speaker: what Kushner said about Putin is not what Starmer said', () => {
+    const r = engine.ask('What did Jared Kushner say about Vladimir Putin?');
+    expect(r.answered).toBe(false);
+  });
+
   it('keeps a question that names its speaker another way ("according to his envoy")', () => {
     const r = engine.ask('What does Trump think about the war, according to his envoy?');
     expect(r.answered).toBe(true);
