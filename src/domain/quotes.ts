@@ -46,7 +46,7 @@ export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQ
     // Two passages in three quote nobody: their mentions only matter if the next passage opens with a quote
     // ("…," he said), so they are found then. The registry cannot have changed in between: discoveries happen
     // at quotes, and this passage has none. Finding mentions everywhere was most of a big archive's start-up.
-    const here: Context = spans.length ? { passage, spans, mentions: findMentions(text, known.candidates(text), spans) } : lazyContext(passage, known);
+    const here = new Context(passage, spans, known, spans.length ? findMentions(text, known.candidates(text), spans) : undefined);
     for (const q of spans) {
       const attribution: Attribution =
         attributeAfter(q, here, before) ??
@@ -75,22 +75,22 @@ export function extractQuotes(passages: Passage[], people: Person[]): ExtractedQ
   return { quotes, discovered: [...discovered.values()] };
 }
 
-interface Context {
-  passage: Passage;
-  spans: QuoteSpan[];
-  readonly mentions: Mention[];
-}
+/** A passage with its quotes and, found when first read unless given, the people it names outside them. */
+class Context {
+  #mentions: Mention[] | undefined;
 
-/** The context of a passage without quotes: its mentions are found on first read, at most once. */
-function lazyContext(passage: Passage, known: Registry): Context {
-  let mentions: Mention[] | undefined;
-  return {
-    passage,
-    spans: [],
-    get mentions() {
-      return (mentions ??= findMentions(passage.text, known.candidates(passage.text), []));
-    },
-  };
+  constructor(
+    readonly passage: Passage,
+    readonly spans: QuoteSpan[],
+    private readonly known: Registry,
+    mentions?: Mention[],
+  ) {
+    this.#mentions = mentions;
+  }
+
+  get mentions(): Mention[] {
+    return (this.#mentions ??= findMentions(this.passage.text, this.known.candidates(this.passage.text), this.spans));
+  }
 }
 
 type Attribution = { speaker: string; rule: Quote['rule'] } | { newName: string; rule: Quote['rule'] } | null;
