@@ -60,11 +60,13 @@ export function indexFingerprint(): string {
 // Keyed by the sources array: the index and the extraction of one loaded corpus hash its 30 MB (at 100k) once.
 const keys = new WeakMap<object, string>();
 
-/** The cache key of a corpus: its files (names and contents, in load order) and the indexing fingerprint. */
+/** The cache key of a corpus: its files (names and contents, in load order), the indexing fingerprint and the domain sources. */
 export function indexKey(corpus: Pick<CorpusFiles, 'sources'>): string {
   let key = keys.get(corpus.sources);
   if (key === undefined) {
-    const hash = createHash('sha256').update(indexFingerprint());
+    // The domain sources too: passages come out of the parser (corpus.ts, load.ts), and a parsing change must
+    // not leave an index whose document ids point at other passages.
+    const hash = createHash('sha256').update(indexFingerprint()).update(domainFingerprint() ?? '');
     for (const s of corpus.sources) hash.update(`\0${basename(s.file)}\0${s.text}`);
     keys.set(corpus.sources, (key = hash.digest('hex').slice(0, 32)));
   }
