@@ -45,7 +45,7 @@ export async function deployCommands(config: Config, options: Partial<DeployOpti
   if (!config.discord.token || !config.discord.clientId) throw new Error('deployCommands: a token and a client id are required (loadConfig mode "deploy")');
   const rest = opts.rest ?? new REST({ ...(config.discord.apiBase ? { api: config.discord.apiBase } : {}) }).setToken(config.discord.token);
   const saved = (await rest.put(route as `/${string}`, { body })) as { name: string }[];
-  opts.out(`Registered ${saved.length} commands ${guildId ? `to guild ${guildId}` : 'globally (may take up to an hour to appear)'}: ${saved.map((c) => `/${c.name}`).join(', ')}`);
+  opts.out(`Registered ${saved.length} commands ${guildId ? `to guild ${guildId}` : 'globally (may take up to an hour to appear)'}: ${saved.map(commandLabel).join(', ')}`);
   return { scope, route, sent: true, count: saved.length };
 }
 
@@ -71,4 +71,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
 // Runs only as a script (`tsx src/discord/deploy.ts`), never on import.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main();
+}
+
+/** How a registered command reads in the summary: "/ask" for slash commands, "“Name” (message menu)" for a context menu. */
+function commandLabel(c: { name: string; type?: number }): string {
+  return c.type === 3 ? `“${c.name}” (message menu)` : `/${c.name}`;
 }

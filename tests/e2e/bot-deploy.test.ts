@@ -29,7 +29,9 @@ describe('deployCommands', () => {
     expect(puts[0]?.body).toEqual(COMMANDS.map((c) => c.data));
     expect(puts[0]?.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(result).toMatchObject({ scope: 'guild', sent: true, count: COMMANDS.length });
-    expect(lines.join('\n')).toContain(COMMANDS.map((c) => `/${c.data.name}`).join(', '));
+    expect(lines.join('\n')).toContain('/ask, /quote, /commitments');
+    expect(lines.join('\n')).toContain('“Check against the article” (message menu)');
+    expect(lines.join('\n')).not.toContain('/Check');
   });
 
   it('registers globally without a guild, and again idempotently', async () => {
