@@ -10,6 +10,7 @@ import { startBot, type BotHandle } from '../../src/discord/gateway.ts';
 import { createLogger } from '../../src/log.ts';
 import { TOKEN, type LogLine } from './bot-harness.ts';
 import { fastClientOptions, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
+import { waitFor } from './wait-for.ts';
 
 export const CORPUS = join(import.meta.dirname, '../../corpus');
 
@@ -72,21 +73,7 @@ export async function bootBeyond(env: Record<string, string>): Promise<Beyond> {
     config,
     logs,
     waitForLog(predicate, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = logs.find(predicate);
-          if (!found) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching log line within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      return waitFor(waiters, () => logs.find(predicate), timeoutMs, () => `no matching log line within ${timeoutMs} ms`);
     },
     async stop() {
       await bot.stop();

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { FakeDiscord } from './fake-discord/index.ts';
 import { TOKEN } from './bot-harness.ts';
+import { waitFor } from './wait-for.ts';
 
 const children: ChildProcess[] = [];
 
@@ -58,21 +59,7 @@ export function run(script: string, args: string[], env: Record<string, string>)
     stderr,
     exit,
     waitForLog(predicate, timeoutMs = 30_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = parsed().find(predicate);
-          if (!found) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`log line not seen within ${timeoutMs} ms; stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('')}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      return waitFor(waiters, () => parsed().find(predicate), timeoutMs, () => `log line not seen within ${timeoutMs} ms; stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('')}`);
     },
   };
 }
