@@ -5,12 +5,23 @@ import type { Lexicon, QueryUnit } from './query.ts';
 import { searchUnit, topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
 import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
+import { expandChat } from './chat.ts';
+import { asksIdentity, isOverview } from './intent.ts';
+import { absentEntities, isTitleCase, namesEntity, unanswerable, type Unanswerable } from './answerability.ts';
+import type { WordMeaning } from './word-meaning.ts';
 
 export interface AskOptions {
   /** Passages returned when the question is answered (renderers page through them). */
   limit: number;
-  /** Below this share of the question's weighted content covered by the best passage, decline. */
+  /** From this share of the question's weighted content covered by the best passage, a confident answer. */
   minCoverage: number;
+  /** From this share (and below minCoverage), the best passage is given as the closest one, labelled as such. */
+  lowCoverage: number;
+  /**
+   * When the best passage cannot answer by the question's structure (a person missing, no date for "when"), a
+   * later one is taken only if it covers at least this share of what the best one covers.
+   */
+  fallbackCoverageRatio: number;
   /** Passages after the first must cover at least this share of the question to be listed. */
   minRelatedCoverage: number;
   /** Candidates re-ranked by coverage after the lexical search (bounds work on big corpora). */
@@ -42,7 +53,9 @@ const DATE =
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
   limit: 10,
   minCoverage: 0.5,
+  lowCoverage: 0.3,
   minRelatedCoverage: 0.35,
+  fallbackCoverageRatio: 0.8,
   rerankDepth: 50,
   maxQuestionLength: 1000,
   passageWeight: 0.6,
@@ -72,6 +85,8 @@ export interface AskContext {
   ask: AskOptions;
   /** Indexes of the passages that quote this person (canonical name); empty when never quoted. */
   quotedIn: (person: string) => ReadonlySet<number>;
+  /** Word meaning: neighbours of words the corpus lacks, and which words name places, organisations, people. */
+  meaning: WordMeaning;
 }
 
 interface Candidate {
@@ -85,34 +100,34 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const opts = { ...ctx.ask, ...overrides };
   const question = rawQuestion.trim().slice(0, opts.maxQuestionLength);
   if (!question) return decline(ctx, question, 'empty-question', [], []);
-  const units = ctx.lexicon.analyze(question);
+  const plain = expandChat(question);
+  if (isOverview(plain)) return overview(ctx, question);
+  const units = ctx.lexicon.analyze(plain);
   if (units.length === 0) return decline(ctx, question, 'no-content-words', [], []);
 
-  const results = units.map((u) => {
-    const r = searchUnit(ctx.index, u, ctx.search);
-    // A word the corpus never uses may be a misspelt name ("starmr") or a misspelt word with synonyms ("wepons").
-    if (!u.word || r.typedInText) return r;
-    const other = ctx.lexicon.reinterpret(u);
-    return other ? searchUnit(ctx.index, other, ctx.search) : r;
-  });
+  const asked = new Set(units.flatMap((u) => u.terms.map((t) => t.term)));
+  const titleCase = isTitleCase(plain);
+  const results = units.map((u) => readUnit(ctx, u, asked, titleCase));
   const n = ctx.passages.length;
   // Rarity of each unit: a word the article never uses weighs most, a word in every passage least.
   const weights = results.map((r) => r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)) * absentFactor(r, opts));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
+  if (process.env.PACTBOT_DEBUG) console.error(results.map((r, k) => `${r.unit.label}[w=${weights[k]!.toFixed(2)} tm=${r.textMatches}]{${r.unit.terms.map((t) => t.term + ':' + t.credit.toFixed(2)).join(',')}}`).join(' '));
 
   const shortlist = topLexical(results, opts.rerankDepth);
   if (shortlist.length === 0) return decline(ctx, question, 'no-match', [], []);
+  const absent = absentEntities(plain, results, ctx.meaning);
 
   const maxLexical = shortlist[0]![1];
   // A question about what someone said is answered where they speak. The speaker is the first person it
   // names other than in a possessive ("What did Kushner say about Putin" -> Kushner; "Trump's envoy" is an
   // alias of its own): only their quotes when they are quoted, the quotes of anyone named first otherwise.
   const named = results.flatMap((r) => (r.unit.person && !/['’]s$/i.test(r.unit.label) ? [r.unit.person] : []));
-  const speech = named.length > 0 && opts.speechQuestion.test(question);
+  const speech = named.length > 0 && opts.speechQuestion.test(plain);
   const speaker = speech ? named[0]! : null;
   const onlySpeaking = speaker !== null && ctx.quotedIn(speaker).size > 0;
   const speaking = new Set(onlySpeaking ? ctx.quotedIn(speaker!) : speech ? named.flatMap((p) => [...ctx.quotedIn(p)]) : []);
-  const wantsDate = opts.dateQuestion.test(question);
+  const wantsDate = opts.dateQuestion.test(plain);
   const candidates: Candidate[] = shortlist.map(([i, lexicalScore]) => {
     let covered = 0;
     results.forEach((r, u) => (covered += weights[u]! * (r.hits.get(i)?.credit ?? 0)));
@@ -131,29 +146,83 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   });
   if (onlySpeaking) candidates.splice(0, candidates.length, ...candidates.filter((c) => speaking.has(c.i)));
   if (candidates.length === 0) return decline(ctx, question, 'weak-match', [], units);
-  candidates.sort((a, b) => b.score - a.score || a.i - b.i);
+  // "Who is Kushner": every passage naming him covers the question; the one introducing him answers it.
+  const identity = asksIdentity(plain) && results.every((r) => r.unit.person || r.unit.weight < 1);
+  candidates.sort((a, b) => (identity ? b.coverage - a.coverage || a.i - b.i : 0) || b.score - a.score || a.i - b.i);
+
+  // The answer is the best candidate that can answer by the question's structure; a later one is taken
+  // over the first only while it still covers enough of the question to be given at all.
+  const view = { passages: ctx.passages, results };
+  let why: Unanswerable | null = null;
+  const walkFloor = Math.max(opts.lowCoverage, candidates[0]!.coverage * opts.fallbackCoverageRatio);
+  const able = candidates.findIndex((c, k) => {
+    if (k > 0 && c.coverage < walkFloor) return false;
+    const problem = unanswerable(plain, view, c.i, ctx.passages[c.i]!.sentences[c.bestSentence] ?? '', ctx.meaning);
+    if (k === 0) why = problem;
+    return problem === null;
+  });
+  if (able > 0) candidates.unshift(...candidates.splice(able, 1));
 
   // Beyond the best passage, only those that answer a fair part of the question: "more results" is not a dump.
   const kept = candidates.filter((c, k) => k === 0 || c.coverage >= opts.minRelatedCoverage);
   const ranked = kept.slice(0, opts.limit).map((c) => rank(ctx, c, results));
   const top = ranked[0]!;
-  if (top.coverage < opts.minCoverage) return decline(ctx, question, 'weak-match', ranked, units);
+  if (absent.length > 0) return { ...decline(ctx, question, 'absent-entity', ranked, units), entities: absent };
+  if (top.coverage < opts.lowCoverage) return decline(ctx, question, 'weak-match', ranked, units);
   // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
   // ("…according to his envoy" names the speaker another way: then the question stands.)
-  if (speaker !== null && !onlySpeaking && !/\baccording to\b/i.test(question)) {
+  if (speaker !== null && !onlySpeaking && !/\baccording to\b/i.test(plain)) {
     return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [speaker] };
   }
-  // "How many…" asks for a figure: a passage without one does not answer it, however well it matches.
-  if (opts.numberQuestion.test(question) && !/\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/i.test(top.sentences[top.bestSentence] ?? '')) {
-    return decline(ctx, question, 'no-figure', ranked, units);
-  }
+  if (able < 0) return declineUnanswerable(ctx, question, why!, ranked, units);
   return {
     answered: true,
     question,
+    confidence: top.coverage >= opts.minCoverage ? 'high' : 'low',
     passages: ranked,
     answer: top.sentences[top.bestSentence] ?? top.text,
     matchedTerms: top.matchedTerms,
   };
+}
+
+/**
+ * A unit as the corpus can answer it: the word itself; else a misspelt name or word ("starmr", "wepons");
+ * else the corpus words nearest in meaning ("truce" -> ceasefire), at the partial credit their similarity earns.
+ */
+function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<string>, titleCase: boolean): UnitResult {
+  const r = searchUnit(ctx.index, u, ctx.search);
+  if (!u.word || r.typedInText) return r;
+  const other = ctx.lexicon.reinterpret(u);
+  const reread = other ? searchUnit(ctx.index, other, ctx.search) : r;
+  if (reread.textMatches > 0 || !u.word || namesEntity(u, ctx.meaning, titleCase)) return reread;
+  // A neighbour the question asks for anyway would count twice ("foreign minister": foreign ~ minister).
+  const near = ctx.meaning.neighbours(u.label).filter((nb) => !asked.has(nb.term));
+  if (near.length === 0) return reread;
+  return searchUnit(ctx.index, { ...u, terms: [...u.terms, ...near.map((nb) => ({ term: nb.term, credit: nb.credit }))] }, ctx.search);
+}
+
+/** "What's this article about", "tl;dr": the lead paragraph of each article says what it is about. */
+function overview(ctx: AskContext, question: string): AskResult {
+  const leads = ctx.passages.filter((p, i) => p.kind === 'paragraph' && (i === 0 || ctx.passages[i - 1]!.articleId !== p.articleId));
+  const ranked: RankedPassage[] = leads.slice(0, ctx.ask.limit).map((p) => ({
+    text: p.text,
+    citation: citationOf(p),
+    score: 1,
+    coverage: 1,
+    bestSentence: 0,
+    sentences: p.sentences,
+    matchedTerms: [],
+  }));
+  if (ranked.length === 0) return decline(ctx, question, 'no-match', [], []);
+  return { answered: true, question, confidence: 'high', passages: ranked, answer: ranked[0]!.sentences[0] ?? ranked[0]!.text, matchedTerms: [] };
+}
+
+function declineUnanswerable(ctx: AskContext, question: string, why: Unanswerable, ranked: RankedPassage[], units: QueryUnit[]): AskResult {
+  if (why.reason === 'not-together') return { ...decline(ctx, question, 'not-together', ranked, units), people: why.people };
+  if (why.reason === 'unmatched-detail') return { ...decline(ctx, question, 'unmatched-detail', ranked, units), detail: why.detail };
+  // "How many" keeps its own reason: the article gives no figure.
+  if (why.answerType === 'figure') return decline(ctx, question, 'no-figure', ranked, units);
+  return { ...decline(ctx, question, 'no-answer-of-type', ranked, units), answerType: why.answerType };
 }
 
 function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassage {
@@ -201,25 +270,30 @@ function decline(
 }
 
 /**
- * 1–3 ways forward: passages that answered part of the question (when something matched), else the
- * article's sections, which name what it covers.
+ * 1–3 ways forward, always passages the user can read: those that answered part of the question, else the
+ * lead paragraph of the articles, which says what they cover. Never a bare heading.
  */
 function suggest(ctx: AskContext, near: RankedPassage[], units: QueryUnit[]): Suggestion[] {
   const out: Suggestion[] = [];
   if (units.length > 1) {
-    for (const p of near.filter((r) => r.coverage >= 0.25).slice(0, 2)) {
+    for (const p of near.filter((r) => r.coverage >= SUGGESTION_COVERAGE).slice(0, 2)) {
       out.push({ label: p.sentences[p.bestSentence] ?? p.text, query: p.matchedTerms.join(' '), citation: p.citation });
     }
   }
-  // The first sections in corpus order; stop as soon as there are enough (an archive has thousands of passages).
-  const seen = new Set<string>();
-  for (const { section } of ctx.passages) {
-    if (out.length >= 3) break;
-    if (section === null || seen.has(section)) continue;
-    seen.add(section);
-    out.push({ label: section, query: section });
+  // The lead paragraph of the first articles in corpus order; stop as soon as there are enough (an archive has
+  // thousands of passages).
+  const seen = new Set<string>(out.map((s) => `${s.citation!.articleId}#${s.citation!.paragraph}`));
+  for (let i = 0; i < ctx.passages.length && out.length < MAX_SUGGESTIONS; i++) {
+    const p = ctx.passages[i]!;
+    if (p.kind !== 'paragraph' || (i > 0 && ctx.passages[i - 1]!.articleId === p.articleId)) continue;
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    out.push({ label: p.sentences[0] ?? p.text, query: p.section ?? p.articleTitle, citation: citationOf(p) });
   }
   return out;
 }
 
+/** A near passage is suggested from this share of the question covered. */
+const SUGGESTION_COVERAGE = 0.25;
+const MAX_SUGGESTIONS = 3;
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -5,7 +5,8 @@ import { extractAll, type Extracted } from './extract.ts';
 import type { CorpusFiles } from './load.ts';
 import { buildPeopleIndex } from './people.ts';
 import { buildLexicon, DEFAULT_LEXICON_OPTIONS, type LexiconOptions } from './query.ts';
-import { buildMiniSearch, DEFAULT_SEARCH_OPTIONS, type PassageIndex, type SearchOptions } from './search.ts';
+import { buildMiniSearch, DEFAULT_SEARCH_OPTIONS, termInText, type PassageIndex, type SearchOptions } from './search.ts';
+import { createWordMeaning, type MeaningOptions } from './word-meaning.ts';
 import { rankByTopic } from './topic.ts';
 import type { AskResult, CommitmentsResult, CorpusInfo, Passage, Person, QuotesResult, SpeakerChoice } from './types.ts';
 
@@ -13,6 +14,7 @@ export interface EngineOptions {
   lexicon: Partial<LexiconOptions>;
   search: Partial<SearchOptions>;
   ask: Partial<AskOptions>;
+  meaning?: Partial<MeaningOptions>;
   /** A prebuilt index (e.g. loaded from the persisted cache); must have been built from the same passages. */
   index?: PassageIndex;
   /** Quotes, speakers and commitments extracted beforehand (e.g. loaded from the cache), from the same corpus. */
@@ -51,8 +53,11 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
     const i = passageIndex.get(`${q.citation.articleId}#${q.citation.paragraph}`);
     if (i !== undefined) quotedIn.set(q.speaker, (quotedIn.get(q.speaker) ?? new Set()).add(i));
   }
+  const index = opts.index ?? buildMiniSearch(passages);
+  const meaning = createWordMeaning(corpus.meaning?.vectors ?? null, corpus.meaning?.entities ?? null, (term) => termInText(index, term), opts.meaning);
   const ctx = {
-    index: opts.index ?? buildMiniSearch(passages),
+    index,
+    meaning,
     passages,
     lexicon,
     search: { ...DEFAULT_SEARCH_OPTIONS, ...opts.search },

@@ -5,16 +5,21 @@ import { join } from 'node:path';
 import { CorpusError, parseArticle } from './corpus.ts';
 import { parseCurated, type Curated } from './curated.ts';
 import type { Article } from './types.ts';
+import { decodeWordVectors, type EntityWords, type WordVectors } from './word-meaning.ts';
 
 export interface CorpusFiles {
   articles: Article[];
   curated: Curated;
   /** Raw contents, in a stable order: what a persisted index is keyed on. */
   sources: Array<{ file: string; text: string }>;
+  /** Word meaning (optional files, built by `npm run build:word-meaning`); without them answers use words only. */
+  meaning?: { vectors: WordVectors | null; entities: EntityWords | null };
 }
 
 export const PEOPLE_FILE = 'people.json';
 export const SYNONYMS_FILE = 'synonyms.json';
+export const VECTORS_FILE = 'word-vectors.bin';
+export const ENTITIES_FILE = 'entity-words.json';
 
 export function isArticleFile(name: string): boolean {
   return name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
@@ -39,5 +44,19 @@ export function loadCorpus(dir: string): CorpusFiles {
     articles: articleFiles.map((f) => parseArticle(f.text, f.file)),
     curated: parseCurated(people, synonyms),
     sources: [...articleFiles, people, synonyms],
+    meaning: loadMeaning(dir, names),
   };
+}
+
+/** The word-meaning files, each optional: a missing or unreadable one leaves the engine on words alone. */
+export function loadMeaning(dir: string, names: string[] = readdirSync(dir)): NonNullable<CorpusFiles['meaning']> {
+  const vectors = names.includes(VECTORS_FILE) ? decodeWordVectors(readFileSync(join(dir, VECTORS_FILE))) : null;
+  let entities: EntityWords | null = null;
+  if (names.includes(ENTITIES_FILE)) {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, ENTITIES_FILE), 'utf8'));
+    const ok = typeof parsed === 'object' && parsed !== null && ['place', 'organization', 'person'].every((k) => Array.isArray((parsed as Record<string, unknown>)[k]));
+    if (!ok) throw new CorpusError(join(dir, ENTITIES_FILE), 1, 'expected {"place": [...], "organization": [...], "person": [...]}');
+    entities = parsed as EntityWords;
+  }
+  return { vectors, entities };
 }

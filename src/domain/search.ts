@@ -107,11 +107,21 @@ export interface UnitResult {
 const FIELDS = ['text', 'section', 'title', 'context'] as const;
 const scorers = new WeakMap<PassageIndex, PostingScorer>();
 
+function scorerOf(index: PassageIndex): PostingScorer {
+  let scorer = scorers.get(index);
+  if (!scorer) scorers.set(index, (scorer = new PostingScorer(index)));
+  return scorer;
+}
+
+/** Whether the text (not only a heading) of some passage uses this index term. */
+export function termInText(index: PassageIndex, term: string): boolean {
+  return scorerOf(index).occursIn(term, 'text');
+}
+
 export function searchUnit(index: PassageIndex, unit: QueryUnit, options: SearchOptions): UnitResult {
   const credits = new Map(unit.terms.map((t) => [t.term, t.credit]));
   const primary = unit.terms[0]!.term;
-  let scorer = scorers.get(index);
-  if (!scorer) scorers.set(index, (scorer = new PostingScorer(index)));
+  const scorer = scorerOf(index);
   // Scores as index.search(terms, OR) with these options would give them (see postings.ts for why not search()).
   const specs = unit.terms.map((t, i) => ({
     term: t.term,

@@ -52,9 +52,25 @@ export interface RankedPassage {
 
 /**
  * Why a question is declined: nothing to look for, nothing matching, too little of it covered, words asked of
- * people the article never quotes ('not-quoted', with `people`), or a figure the answering passage lacks.
+ * people the article never quotes ('not-quoted', with `people`), a figure the answering passage lacks, something
+ * the article never mentions ('absent-entity', with `entities`), people it never names in one passage
+ * ('not-together', with `people`), no answer of the kind asked ('no-answer-of-type', with `answerType`: no
+ * date for "when", no place for "where"), or a detail such as "next" that no passage matches ('unmatched-detail').
  */
-export type DeclineReason = 'empty-question' | 'no-content-words' | 'no-match' | 'weak-match' | 'not-quoted' | 'no-figure';
+export type DeclineReason =
+  | 'empty-question'
+  | 'no-content-words'
+  | 'no-match'
+  | 'weak-match'
+  | 'not-quoted'
+  | 'no-figure'
+  | 'absent-entity'
+  | 'not-together'
+  | 'no-answer-of-type'
+  | 'unmatched-detail';
+
+/** How sure an answer is: 'high' covers the question; 'low' is the closest passage, labelled as such. */
+export type Confidence = 'high' | 'low';
 
 /** A pointer the user can follow after a decline: a topic the article covers or a near passage. */
 export interface Suggestion {
@@ -68,6 +84,7 @@ export type AskResult =
   | {
       answered: true;
       question: string;
+      confidence: Confidence;
       passages: RankedPassage[];
       /** The sentence of passages[0] that best answers the question (verbatim). */
       answer: string;
@@ -77,8 +94,14 @@ export type AskResult =
       answered: false;
       question: string;
       reason: DeclineReason;
-      /** With 'not-quoted': the people the question asks about (canonical names). */
+      /** With 'not-quoted' and 'not-together': the people the question asks about (canonical names). */
       people?: string[];
+      /** With 'absent-entity': what the question names that the article never mentions, as typed. */
+      entities?: string[];
+      /** With 'no-answer-of-type': the kind of answer asked for. */
+      answerType?: 'date' | 'place' | 'figure';
+      /** With 'unmatched-detail': the word no passage matches ("next"). */
+      detail?: string;
       suggestions: Suggestion[];
       /** Weak candidates, never shown as an answer; kept for the eval and debugging. */
       passages: RankedPassage[];

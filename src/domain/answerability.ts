@@ -1,0 +1,98 @@
+// Whether a passage can answer a question, by the question's structure rather than by how many of its words
+// the passage shares: what the question names must be in the article, the people it asks about must be in
+// the same passage, the kind of answer it asks for (a date, a place, a figure) must be in the answering
+// sentence, and a word that picks one of a series ("the next meeting") must be matched.
+import type { UnitResult } from './search.ts';
+import type { QueryUnit } from './query.ts';
+import { answerTypeOf, FIGURE_IN_TEXT, SERIES_MODIFIERS, TIME_IN_TEXT, type AnswerType } from './intent.ts';
+import type { WordMeaning } from './word-meaning.ts';
+import type { Passage } from './types.ts';
+import { processWord, tokens } from './text.ts';
+
+/** Why a passage cannot answer, when it cannot. */
+export type Unanswerable =
+  | { reason: 'not-together'; people: string[] }
+  | { reason: 'no-answer-of-type'; answerType: AnswerType }
+  | { reason: 'unmatched-detail'; detail: string };
+
+/** Credit of a curated synonym: what a series modifier must be matched with at least. */
+const MIN_DETAIL_CREDIT = 0.8;
+/** A question in Title Case makes capitals meaningless as a sign of a name. */
+const TITLE_CASE_SHARE = 0.6;
+const MIN_TITLE_CASE_WORDS = 4;
+
+/**
+ * Things the question names that the article never mentions (no word, alias or synonym of them in any
+ * passage): a place or organisation the entity lexicon knows ("poland", "NATO"), or a word written as a name
+ * mid-sentence that is no everyday word ("Merz"). A question about them is about something else.
+ */
+export function absentEntities(question: string, results: UnitResult[], meaning: WordMeaning): string[] {
+  const titleCase = isTitleCase(question);
+  return results.filter((r) => r.textMatches === 0 && namesEntity(r.unit, meaning, titleCase)).map((r) => r.unit.label.replace(/['’]s$/i, ''));
+}
+
+export function isTitleCase(question: string): boolean {
+  const words = tokens(question);
+  const capitals = words.filter((t) => /^\p{Lu}/u.test(t.surface)).length;
+  return words.length >= MIN_TITLE_CASE_WORDS && capitals / words.length >= TITLE_CASE_SHARE;
+}
+
+/**
+ * Whether a plain word of the question names something: a place or organisation the entity lexicon knows, an
+ * acronym, or a capitalised word mid-sentence that is a known first or last name or no everyday word. Such a
+ * word is matched by itself, an alias or a curated synonym, never by a word merely near it in meaning
+ * ("Poland" is near "Ukraine" in every vector space, and means something else).
+ */
+export function namesEntity(u: QueryUnit, meaning: WordMeaning, titleCase: boolean): boolean {
+  if (!u.word) return false;
+  const word = u.label.replace(/['’]s$/i, '');
+  const kind = meaning.entityKind(word);
+  const written = u.properNoun === true && !titleCase;
+  return kind === 'place' || kind === 'organization' || /^\p{Lu}{2,}$/u.test(word) || (written && (kind === 'person' || !meaning.isEverydayWord(word)));
+}
+
+export interface PassageView {
+  passages: readonly Passage[];
+  results: UnitResult[];
+}
+
+/** Whether passage i names the person of result r, or follows a passage that does and refers back ("he said"). */
+function mentions(view: PassageView, r: UnitResult, i: number): boolean {
+  if ((r.hits.get(i)?.credit ?? 0) > 0) return true;
+  const p = view.passages[i]!;
+  const prev = view.passages[i - 1];
+  return prev !== undefined && prev.articleId === p.articleId && /\b(he|she|his|her|they|their)\b/i.test(p.text) && (r.hits.get(i - 1)?.credit ?? 0) > 0;
+}
+
+/** Terms the question itself supplies: a "where" answered by a place the question already names is no answer. */
+function questionTerms(results: UnitResult[]): Set<string> {
+  return new Set(results.flatMap((r) => r.unit.terms.filter((t) => t.credit >= 0.8).map((t) => t.term)));
+}
+
+function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning): boolean {
+  if (type === 'date') return TIME_IN_TEXT.test(sentence);
+  if (type === 'figure') return FIGURE_IN_TEXT.test(sentence);
+  // A place: a word the entity lexicon knows as one, or a name written mid-sentence, that the question lacks.
+  return tokens(sentence).some((t, k) => {
+    const term = processWord(t.surface.replace(/['’]s$/i, ''));
+    if (!term || given.has(term)) return false;
+    return meaning.entityKind(t.surface.replace(/['’]s$/i, '')) === 'place' || (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.surface) && !meaning.isEverydayWord(t.surface));
+  });
+}
+
+/** Null when passage i can answer the question with `sentence`; otherwise why not. */
+export function unanswerable(question: string, view: PassageView, i: number, sentence: string, meaning: WordMeaning): Unanswerable | null {
+  const people = [...new Map(view.results.filter((r) => r.unit.person).map((r) => [r.unit.person!, r])).values()];
+  const missing = people.filter((r) => !mentions(view, r, i));
+  if (people.length > 0 && missing.length > 0) return { reason: 'not-together', people: people.map((r) => r.unit.person!) };
+  const type = answerTypeOf(question);
+  if (type && !hasAnswerOfType(type, sentence, questionTerms(view.results), meaning)) return { reason: 'no-answer-of-type', answerType: type };
+  for (const r of view.results) {
+    const word = r.unit.label.toLowerCase();
+    if (!SERIES_MODIFIERS.has(word)) continue;
+    // The word itself or a curated synonym of it: "next" is not matched by a word merely near it in meaning.
+    const hit = r.hits.get(i);
+    if (![...(hit?.textTerms.values() ?? [])].some((credit) => credit >= MIN_DETAIL_CREDIT)) return { reason: 'unmatched-detail', detail: r.unit.label };
+  }
+  return null;
+}
