@@ -23,7 +23,8 @@ export const BUILD_DEFAULTS = {
 
 /** compromise's lexicon tags, by the kind of entity they name. */
 const ENTITY_TAGS: Record<(typeof ENTITY_KINDS)[number], string[]> = {
-  place: ['Country', 'City', 'Region', 'Place'],
+  city: ['City'],
+  place: ['Country', 'Region', 'Place'],
   organization: ['Organization', 'SportsTeam'],
   person: ['FirstName', 'MaleName', 'FemaleName', 'LastName'],
 };
@@ -65,7 +66,7 @@ function main(argv: string[]): void {
   writeFileSync(join(dir, 'word-vectors.bin'), bin);
 
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  const entities: EntityWords = { source: 'compromise 14.17.0 lexicon (MIT)', place: [], organization: [], person: [] };
+  const entities: EntityWords = { source: 'compromise 14.17.0 lexicon (MIT)', city: [], place: [], organization: [], person: [] };
   for (const [word, tag] of Object.entries(lexicon)) {
     const tags = ([] as string[]).concat(tag);
     if (!/^[\p{L}][\p{L}.'-]*$/u.test(word) || word.includes(' ')) continue;

@@ -27,16 +27,21 @@ export interface AskFigures {
   top1: number;
   recall3: number;
   declined: number;
+  /** Answers given as the closest passage (low confidence), counted as answers above; and how many of them were right. */
+  lowConfidence: number;
+  lowConfidenceRight: number;
   failures: Array<{ q: string; expect: string[] | null; got: string | null }>;
 }
 
-/** A retriever under evaluation: ranked passage texts, or null when it declines. */
-type Retriever = (q: string) => string[] | null;
+/** A retriever under evaluation: ranked passage texts (flagged when only the closest), or null when it declines. */
+type Retriever = (q: string) => (string[] & { lowConfidence?: boolean }) | null;
 
 export function scoreAsk(cases: AskCase[], retrieve: Retriever): AskFigures {
-  const f: AskFigures = { questions: cases.length, answerable: 0, offTopic: 0, top1: 0, recall3: 0, declined: 0, failures: [] };
+  const f: AskFigures = { questions: cases.length, answerable: 0, offTopic: 0, top1: 0, recall3: 0, declined: 0, lowConfidence: 0, lowConfidenceRight: 0, failures: [] };
   for (const c of cases) {
     const ranked = retrieve(c.q);
+    if (ranked?.lowConfidence) f.lowConfidence++;
+    if (ranked?.lowConfidence && c.expect !== null && c.expect.some((s) => ranked[0]?.includes(s))) f.lowConfidenceRight++;
     if (c.expect === null) {
       f.offTopic++;
       if (ranked === null) f.declined++;
@@ -55,7 +60,7 @@ export function scoreAsk(cases: AskCase[], retrieve: Retriever): AskFigures {
 export function engineRetriever(engine: Engine): Retriever {
   return (q) => {
     const r = engine.ask(q);
-    return r.answered ? r.passages.map((p) => p.text) : null;
+    return r.answered ? Object.assign(r.passages.map((p) => p.text), { lowConfidence: r.confidence === 'low' }) : null;
   };
 }
 
@@ -143,6 +148,7 @@ function main(argv: string[]): number {
       row('top-1 accuracy', pct(ours.top1, ours.answerable), pct(plain.top1, plain.answerable));
       row('recall@3', pct(ours.recall3, ours.answerable), pct(plain.recall3, plain.answerable));
       row('off-topic declined', pct(ours.declined, ours.offTopic), pct(plain.declined, plain.offTopic));
+      console.log(`  low-confidence answers ${ours.lowConfidence} (counted as answers above), ${ours.lowConfidenceRight} of them right`);
       for (const x of ours.failures) console.log(`  FAIL ${x.q}\n       expected ${JSON.stringify(x.expect)}\n       got ${x.got === null ? 'a decline' : JSON.stringify(x.got.slice(0, 90))}`);
     }
   }

@@ -1,6 +1,8 @@
 // Renders command outcomes as plain text for the terminal, and as the JSON shapes of the command line.
 // The Discord renderer (src/discord/render.ts) does the same job for Discord payloads.
 import type { CommandOutcome } from '../discord/commands/types.ts';
+import { askDeclineVars, t } from '../discord/strings.ts';
+import type { CheckResult } from '../domain/check.ts';
 import type { AskResult, Citation, CommitmentsResult, QuotesResult, RankedPassage, Suggestion } from '../domain/types.ts';
 
 export function citeText(c: Citation): string {
@@ -24,6 +26,12 @@ const DECLINE_TEXT: Record<string, string> = {
   'no-figure': 'The article gives no figure for that: the closest passage has no number in it.',
 };
 
+/** Reasons worded once, in the interface strings shared with Discord. */
+const SHARED_REASONS = new Set(['absent-entity', 'not-together', 'no-answer-of-type', 'unmatched-detail']);
+
+/** Control characters of what the user typed never reach the terminal as such. */
+const plainTyped = (typed: string) => typed.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
+
 function suggestions(list: Suggestion[]): string[] {
   if (list.length === 0) return [];
   return ['', 'The article does cover:', ...list.map((s) => `  - ${s.label}${s.citation ? ` (${citeText(s.citation)})` : ''}`)];
@@ -31,12 +39,14 @@ function suggestions(list: Suggestion[]): string[] {
 
 export function renderAskText(r: AskResult, page = 0, perPage = 3, moreHint = ''): string {
   if (!r.answered) {
-    const reason = (DECLINE_TEXT[r.reason] ?? "The article doesn't cover that.").replace('{people}', (r.people ?? []).join(', '));
+    const reason = SHARED_REASONS.has(r.reason)
+      ? t('en', `decline.${r.reason}`, askDeclineVars('en', r, plainTyped))
+      : (DECLINE_TEXT[r.reason] ?? "The article doesn't cover that.").replace('{people}', (r.people ?? []).map(plainTyped).join(', '));
     return [reason, ...suggestions(r.suggestions)].join('\n');
   }
   const shown = r.passages.slice(page * perPage, (page + 1) * perPage);
   if (shown.length === 0) return 'No more passages.';
-  const lines: string[] = [];
+  const lines: string[] = r.confidence === 'low' && page === 0 ? [`${t('en', 'ask.title.closest')} (${t('en', 'ask.closest.note')})`] : [];
   shown.forEach((p, i) => {
     if (i > 0 || page > 0) lines.push('', `Also relevant (${page * perPage + i + 1}/${r.passages.length}):`);
     lines.push(markSentence(p), `  — ${citeText(p.citation)}`);
@@ -99,9 +109,28 @@ export function renderText(outcome: CommandOutcome): string {
         ...outcome.info.articles.map((a) => `  “${a.title}”${a.date ? `, ${a.date}` : ''}: ${a.passages} passages${a.source ? ` (source: ${a.source})` : ''}`),
         `  ${outcome.info.passages} passages, ${outcome.info.speakers} quoted speakers; loaded ${outcome.info.loadedAt}`,
       ].join('\n');
-    default:
-      return `(no text rendering for "${(outcome as { kind: string }).kind}")`;
+    case 'check':
+      return renderCheckText(outcome.result);
   }
+}
+
+/** A message check in the terminal: each claim, then the passage on it (marked as closest when it is only that). */
+export function renderCheckText(r: CheckResult): string {
+  if (r.claims.length === 0) return t('en', 'check.empty');
+  const lines = r.claims.flatMap((claim) => {
+    const head = `> ${plainTyped(claim.text.replace(/\s+/g, ' '))}`;
+    const best = claim.passages[0];
+    if (!best) return [head, `  ${t('en', claim.status === 'no-claim' ? 'check.no-claim' : 'check.not-addressed')}`];
+    const closest = claim.confidence === 'low' ? [`  ${t('en', 'ask.closest.note')}`] : [];
+    return [head, ...closest, `  ${markSentence(best)}`, `    — ${citeText(best.citation)}`];
+  });
+  if (r.unchecked > 0) lines.push(t('en', 'check.unchecked', { count: r.unchecked }));
+  return [...lines, t('en', 'check.note')].join('\n');
+}
+
+/** The typed fields a decline carries beside its reason, for scripts. */
+function declineDetails(r: Extract<AskResult, { answered: false }>) {
+  return { ...(r.people ? { people: r.people } : {}), ...(r.entities ? { entities: r.entities } : {}), ...(r.answerType ? { answerType: r.answerType } : {}), ...(r.detail ? { detail: r.detail } : {}) };
 }
 
 // JSON shapes of the command line (documented in src/cli/README.md); more fields may be added, none removed.
@@ -109,7 +138,9 @@ export function askJson(r: AskResult) {
   return {
     question: r.question,
     answered: r.answered,
-    ...(r.answered ? { answer: r.answer } : { reason: r.reason, suggestions: r.suggestions.map((s) => s.label) }),
+    ...(r.answered
+      ? { confidence: r.confidence, answer: r.answer }
+      : { reason: r.reason, suggestions: r.suggestions.map((s) => s.label), ...declineDetails(r) }),
     passages: (r.answered ? r.passages : []).map((p) => ({
       text: p.text,
       article: p.citation.articleTitle,

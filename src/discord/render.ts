@@ -19,7 +19,7 @@ import type { CommandOutcome } from './commands/types.ts';
 import type { CheckedClaim } from '../domain/check.ts';
 import type { AskResult, Citation, CommitmentsResult, QuotesResult, RankedPassage, Suggestion } from '../domain/types.ts';
 import { encodeCustomId, questionFooter } from './components.ts';
-import { t, type StringKey } from './strings.ts';
+import { askDeclineVars, t, type StringKey } from './strings.ts';
 
 /** Discord's documented limits (characters are counted as UTF-16 units here, which is never fewer). */
 export const LIMITS = {
@@ -44,6 +44,9 @@ export const LIMITS = {
 } as const;
 
 export const ELLIPSIS = '…';
+
+/** Longest piece of what the user typed (a name, a detail) echoed back inside a decline sentence. */
+const MAX_ECHOED_WORDS = 100;
 
 export interface RenderOptions {
   /** The user's Discord locale; picks the string table. */
@@ -262,20 +265,24 @@ function renderAsk(opts: RenderOptions, result: AskResult, requestedPage: number
   // The footer carries the question verbatim: "More results" recovers it from there (see components.ts).
   const footer = truncate(questionFooter(result.question), LIMITS.footer);
   if (!result.answered) {
-    const reason = t(locale, `decline.${result.reason}`, { people: (result.people ?? []).join(', ') });
+    const reason = t(locale, `decline.${result.reason}`, askDeclineVars(locale, result, (typed) => fitEscaped(typed, MAX_ECHOED_WORDS)));
     return { embeds: [declineEmbed(opts, titled(locale, 'ask.declined.title'), reason, result.suggestions, footer)], buttons: [] };
   }
   const pages = pageCount(result, opts.pageSize);
   const page = Math.min(Math.max(0, Math.trunc(requestedPage) || 0), pages - 1);
   const shown = result.passages.slice(page * opts.pageSize, (page + 1) * opts.pageSize);
   const budget = new Budget(LIMITS.embedTotal);
-  const title = budget.take(page === 0 ? titled(locale, 'ask.title') : titled(locale, 'ask.title.page', { page: page + 1, pages }));
+  // A low-confidence answer says so in its title and above the passage: it is the closest passage, not an answer.
+  const closest = result.confidence === 'low';
+  const heading = closest ? titled(locale, 'ask.title.closest') : titled(locale, 'ask.title');
+  const title = budget.take(page === 0 ? heading : titled(locale, 'ask.title.page', { page: page + 1, pages }));
   const embed: APIEmbed = { color: opts.colors.answer, title, footer: { text: budget.take(footer) } };
   const [first, ...rest] = shown;
   if (first) {
     const cite = truncate(`📖 ${citationText(first.citation)}`, 600);
-    const room = Math.min(LIMITS.embedDescription, budget.left) - cite.length - 2;
-    embed.description = budget.take(`${highlightPassage(first, room)}\n\n${cite}`);
+    const note = closest && page === 0 ? `*${t(locale, 'ask.closest.note')}*\n\n` : '';
+    const room = Math.min(LIMITS.embedDescription, budget.left) - cite.length - note.length - 2;
+    embed.description = budget.take(`${note}${highlightPassage(first, room)}\n\n${cite}`);
   }
   const fields = rest.map((p) => field(budget, `📖 ${citationText(p.citation)}`, (max) => highlightPassage(p, max))).filter((f) => f !== null);
   if (fields.length) embed.fields = fields;
@@ -499,6 +506,8 @@ function loadedText(locale: string, loadedAt: string): string {
 }
 
 const CLAIM_MARK: Record<CheckedClaim['status'], string> = { addressed: '📖', 'not-addressed': '❔', 'no-claim': '·' };
+/** An addressed claim whose passage is only the closest one. */
+const CLOSEST_MARK = '≈';
 
 /**
  * A message check: for a one-sentence message, the passages that bear on it (like an /ask answer); for
@@ -530,8 +539,9 @@ function renderCheck(opts: RenderOptions, outcome: Extract<CommandOutcome, { kin
       return { embeds: [embed], buttons: [] };
     }
     const cite = truncate(`📖 ${citationText(first.citation)}`, 600);
-    const room = Math.min(LIMITS.embedDescription, budget.left) - cite.length - quoted.length - 4;
-    embed.description = budget.take(`${quoted}\n\n${highlightPassage(first, room)}\n\n${cite}`);
+    const note = claim.confidence === 'low' ? `*${t(locale, 'ask.closest.note')}*\n\n` : '';
+    const room = Math.min(LIMITS.embedDescription, budget.left) - cite.length - quoted.length - note.length - 4;
+    embed.description = budget.take(`${quoted}\n\n${note}${highlightPassage(first, room)}\n\n${cite}`);
     const fields = rest.map((p) => field(budget, `📖 ${citationText(p.citation)}`, (max) => highlightPassage(p, max))).filter((f) => f !== null);
     if (fields.length) embed.fields = fields;
     return { embeds: [embed], buttons: [] };
@@ -540,7 +550,8 @@ function renderCheck(opts: RenderOptions, outcome: Extract<CommandOutcome, { kin
   embed.description = budget.take(t(locale, 'check.summary', { addressed: result.addressed, claims: result.claims.length }));
   const fields: APIEmbedField[] = [];
   for (const claim of result.claims.slice(0, LIMITS.fields)) {
-    const name = `${CLAIM_MARK[claim.status]} ${fitEscaped(claim.text.replace(/\s+/g, ' '), 200)}`;
+    const mark = claim.confidence === 'low' ? CLOSEST_MARK : CLAIM_MARK[claim.status];
+    const name = `${mark} ${fitEscaped(claim.text.replace(/\s+/g, ' '), 200)}`;
     const f = field(budget, name, (max) => {
       const best = claim.passages[0];
       if (!best) return t(locale, claim.status === 'no-claim' ? 'check.no-claim' : 'check.not-addressed');

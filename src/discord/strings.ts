@@ -37,6 +37,17 @@ const en = {
   'decline.weak-match': 'The closest passages only touch on part of the question, so I would rather not guess.',
   'decline.not-quoted': 'The article reports no words of {people}: mentioned, never quoted.',
   'decline.no-figure': 'The article gives no figure for that: the closest passage has no number in it.',
+  'decline.absent-entity': 'The article never mentions {entities}, so it does not answer that.',
+  'decline.not-together': 'The article never brings {people} together in one passage, so it does not answer that.',
+  'decline.no-answer-of-type': 'The closest passage gives no {answerType}, so the article does not answer that.',
+  'decline.unmatched-detail': 'The article says nothing about “{detail}”, so it does not answer that.',
+  'answer-type.date': 'date or time',
+  'answer-type.place': 'place',
+  'answer-type.city': 'city',
+  'answer-type.figure': 'figure',
+  'answer-type.name': 'name',
+  'ask.title.closest': 'Closest passage in the article',
+  'ask.closest.note': 'Not a confident match: this is the passage closest to your question.',
   'decline.unknown-speaker': 'Nobody called “{query}” is quoted in the article.',
   'decline.no-quotes': '{speaker} is mentioned in the article but never quoted.',
   'decline.empty-query': 'Name a speaker to quote.',
@@ -105,6 +116,17 @@ const fr: StringTable = {
   'decline.weak-match': "Les passages les plus proches ne touchent qu'une partie de la question : je préfère ne pas deviner.",
   'decline.not-quoted': "L'article ne rapporte aucune parole de {people} : cité(s) par d'autres, jamais en personne.",
   'decline.no-figure': "L'article ne donne pas de chiffre à ce sujet : le passage le plus proche n'en contient aucun.",
+  'decline.absent-entity': "L'article ne mentionne jamais {entities} : il ne répond pas à cela.",
+  'decline.not-together': "L'article ne réunit jamais {people} dans un même passage : il ne répond pas à cela.",
+  'decline.no-answer-of-type': "Le passage le plus proche ne donne aucun élément de type {answerType} : l'article ne répond pas à cela.",
+  'decline.unmatched-detail': "L'article ne dit rien de « {detail} » : il ne répond pas à cela.",
+  'answer-type.date': 'date ou moment',
+  'answer-type.place': 'lieu',
+  'answer-type.city': 'ville',
+  'answer-type.figure': 'chiffre',
+  'answer-type.name': 'nom',
+  'ask.title.closest': "Passage le plus proche dans l'article",
+  'ask.closest.note': "Pas une réponse sûre : voici le passage le plus proche de votre question.",
   'decline.unknown-speaker': "Personne du nom de « {query} » n'est cité dans l'article.",
   'decline.no-quotes': "{speaker} est mentionné dans l'article mais jamais cité.",
   'decline.empty-query': 'Indiquez une personne à citer.',
@@ -149,6 +171,23 @@ export function tableFor(locale: string | undefined): StringTable {
 /** Looks up `key` for `locale` and fills `{name}` placeholders; an unknown placeholder stays visible. */
 export function t(locale: string | undefined, key: StringKey, vars: Readonly<Record<string, string | number>> = {}): string {
   return tableFor(locale)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/**
+ * The words that fill an /ask decline's sentence, in the reply's language; `escape` makes what the user typed
+ * (an entity, a detail) safe for the medium (Markdown for Discord, nothing for the terminal).
+ */
+export function askDeclineVars(
+  locale: string | undefined,
+  result: { people?: string[]; entities?: string[]; answerType?: 'date' | 'place' | 'city' | 'figure' | 'name'; detail?: string },
+  escape: (typed: string) => string,
+): Record<string, string> {
+  return {
+    people: (result.people ?? []).map(escape).join(', '),
+    entities: (result.entities ?? []).map((e) => `“${escape(e)}”`).join(', '),
+    answerType: result.answerType ? t(locale, `answer-type.${result.answerType}`) : '',
+    detail: escape(result.detail ?? ''),
+  };
 }
 
 /** Registered languages, for tests that check every table is complete. */

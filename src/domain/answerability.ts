@@ -4,7 +4,7 @@
 // sentence, and a word that picks one of a series ("the next meeting") must be matched.
 import type { UnitResult } from './search.ts';
 import type { QueryUnit } from './query.ts';
-import { answerTypeOf, FIGURE_IN_TEXT, SERIES_MODIFIERS, TIME_IN_TEXT, type AnswerType } from './intent.ts';
+import { answerTypeOf, hasFigure, SERIES_MODIFIERS, TIME_IN_TEXT, type AnswerType } from './intent.ts';
 import type { WordMeaning } from './word-meaning.ts';
 import type { Passage } from './types.ts';
 import { processWord, tokens } from './text.ts';
@@ -13,7 +13,9 @@ import { processWord, tokens } from './text.ts';
 export type Unanswerable =
   | { reason: 'not-together'; people: string[] }
   | { reason: 'no-answer-of-type'; answerType: AnswerType }
-  | { reason: 'unmatched-detail'; detail: string };
+  | { reason: 'unmatched-detail'; detail: string }
+  /** Not a failure: the passage answers, in another sentence than the one that best matched the words. */
+  | { reason: 'answered-elsewhere'; sentence: number };
 
 /** Credit of a curated synonym: what a series modifier must be matched with at least. */
 const MIN_DETAIL_CREDIT = 0.8;
@@ -66,33 +68,58 @@ function mentions(view: PassageView, r: UnitResult, i: number): boolean {
 
 /** Terms the question itself supplies: a "where" answered by a place the question already names is no answer. */
 function questionTerms(results: UnitResult[]): Set<string> {
-  return new Set(results.flatMap((r) => r.unit.terms.filter((t) => t.credit >= 0.8).map((t) => t.term)));
+  return new Set(results.filter((r) => !r.unit.questionWord).flatMap((r) => r.unit.terms.filter((t) => t.credit >= MIN_DETAIL_CREDIT).map((t) => t.term)));
 }
 
-function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning): boolean {
-  if (type === 'date') return TIME_IN_TEXT.test(sentence);
-  if (type === 'figure') return FIGURE_IN_TEXT.test(sentence);
-  // A place: a word the entity lexicon knows as one, or a name written mid-sentence, that the question lacks.
+const bare = (surface: string) => surface.replace(/['’]s$/i, '');
+
+/** A name the question does not give: a capitalised word mid-sentence, a known entity word, or a person's name. */
+function newNames(sentence: string, given: Set<string>, meaning: WordMeaning, kinds: ReadonlyArray<string> | null): boolean {
   return tokens(sentence).some((t, k) => {
-    const term = processWord(t.surface.replace(/['’]s$/i, ''));
+    const term = processWord(bare(t.surface));
     if (!term || given.has(term)) return false;
-    return meaning.entityKind(t.surface.replace(/['’]s$/i, '')) === 'place' || (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.surface) && !meaning.isEverydayWord(t.surface));
+    const kind = meaning.entityKind(bare(t.surface));
+    if (kinds) return kind !== undefined && kinds.includes(kind);
+    return kind !== undefined || (k > 0 && /^\p{Lu}/u.test(t.surface));
   });
 }
 
-/** Null when passage i can answer the question with `sentence`; otherwise why not. */
-export function unanswerable(question: string, view: PassageView, i: number, sentence: string, meaning: WordMeaning): Unanswerable | null {
+function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning): boolean {
+  switch (type) {
+    case 'date':
+      return TIME_IN_TEXT.test(sentence);
+    case 'figure':
+      return hasFigure(sentence);
+    case 'city':
+      return newNames(sentence, given, meaning, ['city']);
+    case 'place':
+      return newNames(sentence, given, meaning, ['city', 'place']);
+    case 'name':
+      return newNames(sentence, given, meaning, null);
+  }
+}
+
+/** Why passage i cannot answer (null: it can); `sentence` is where the answer would be marked. */
+export function unanswerable(question: string, view: PassageView, i: number, sentence: number, meaning: WordMeaning): Unanswerable | null {
   const people = [...new Map(view.results.filter((r) => r.unit.person).map((r) => [r.unit.person!, r])).values()];
   const missing = people.filter((r) => !mentions(view, r, i));
   if (people.length > 0 && missing.length > 0) return { reason: 'not-together', people: people.map((r) => r.unit.person!) };
-  const type = answerTypeOf(question);
-  if (type && !hasAnswerOfType(type, sentence, questionTerms(view.results), meaning)) return { reason: 'no-answer-of-type', answerType: type };
   for (const r of view.results) {
     const word = r.unit.label.toLowerCase();
     if (!SERIES_MODIFIERS.has(word)) continue;
     // The word itself or a curated synonym of it: "next" is not matched by a word merely near it in meaning.
     const hit = r.hits.get(i);
     if (![...(hit?.textTerms.values() ?? [])].some((credit) => credit >= MIN_DETAIL_CREDIT)) return { reason: 'unmatched-detail', detail: r.unit.label };
+  }
+  const type = answerTypeOf(question);
+  if (type) {
+    const given = questionTerms(view.results);
+    const sentences = view.passages[i]!.sentences;
+    // The marked sentence first; another sentence of the passage that has the answer will do (it is then marked).
+    const order = [sentence, ...sentences.keys()].filter((k, n, all) => all.indexOf(k) === n);
+    const found = order.find((k) => hasAnswerOfType(type, sentences[k] ?? '', given, meaning));
+    if (found === undefined) return { reason: 'no-answer-of-type', answerType: type };
+    if (found !== sentence) return { reason: 'answered-elsewhere', sentence: found };
   }
   return null;
 }

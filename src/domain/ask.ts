@@ -2,11 +2,11 @@
 // sentence that answers, and declines when the best passage covers too little of what was asked.
 import type { AskResult, Passage, RankedPassage, Suggestion } from './types.ts';
 import type { Lexicon, QueryUnit } from './query.ts';
-import { searchUnit, topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
+import { searchUnit, termInText, topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
 import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 import { expandChat } from './chat.ts';
-import { asksIdentity, isOverview } from './intent.ts';
+import { answerTypeOf, asksIdentity, hasFigure, IDENTITY_WORDS, isOverview } from './intent.ts';
 import { absentEntities, isTitleCase, namesEntity, unanswerable, type Unanswerable } from './answerability.ts';
 import type { WordMeaning } from './word-meaning.ts';
 
@@ -22,6 +22,11 @@ export interface AskOptions {
    * later one is taken only if it covers at least this share of what the best one covers.
    */
   fallbackCoverageRatio: number;
+  /**
+   * A question for a fact (when, where, who, how many) is declined when one of its words is absent from the
+   * article and has no neighbour in meaning earning at least this credit: it asks about another event.
+   */
+  factNeighbourCredit: number;
   /** Passages after the first must cover at least this share of the question to be listed. */
   minRelatedCoverage: number;
   /** Candidates re-ranked by coverage after the lexical search (bounds work on big corpora). */
@@ -53,9 +58,10 @@ const DATE =
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
   limit: 10,
   minCoverage: 0.5,
-  lowCoverage: 0.3,
+  lowCoverage: 0.35,
   minRelatedCoverage: 0.35,
   fallbackCoverageRatio: 0.8,
+  factNeighbourCredit: 0.3,
   rerankDepth: 50,
   maxQuestionLength: 1000,
   passageWeight: 0.6,
@@ -112,7 +118,6 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   // Rarity of each unit: a word the article never uses weighs most, a word in every passage least.
   const weights = results.map((r) => r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)) * absentFactor(r, opts));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
-  if (process.env.PACTBOT_DEBUG) console.error(results.map((r, k) => `${r.unit.label}[w=${weights[k]!.toFixed(2)} tm=${r.textMatches}]{${r.unit.terms.map((t) => t.term + ':' + t.credit.toFixed(2)).join(',')}}`).join(' '));
 
   const shortlist = topLexical(results, opts.rerankDepth);
   if (shortlist.length === 0) return decline(ctx, question, 'no-match', [], []);
@@ -147,19 +152,21 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   if (onlySpeaking) candidates.splice(0, candidates.length, ...candidates.filter((c) => speaking.has(c.i)));
   if (candidates.length === 0) return decline(ctx, question, 'weak-match', [], units);
   // "Who is Kushner": every passage naming him covers the question; the one introducing him answers it.
-  const identity = asksIdentity(plain) && results.every((r) => r.unit.person || r.unit.weight < 1);
+  const identity =
+    asksIdentity(plain) && results.some((r) => r.unit.person) && results.every((r) => r.unit.person || r.unit.weight < 1 || IDENTITY_WORDS.has(r.unit.label.toLowerCase()));
   candidates.sort((a, b) => (identity ? b.coverage - a.coverage || a.i - b.i : 0) || b.score - a.score || a.i - b.i);
 
   // The answer is the best candidate that can answer by the question's structure; a later one is taken
   // over the first only while it still covers enough of the question to be given at all.
   const view = { passages: ctx.passages, results };
-  let why: Unanswerable | null = null;
+  let why: Exclude<Unanswerable, { reason: 'answered-elsewhere' }> | null = null;
   const walkFloor = Math.max(opts.lowCoverage, candidates[0]!.coverage * opts.fallbackCoverageRatio);
   const able = candidates.findIndex((c, k) => {
     if (k > 0 && c.coverage < walkFloor) return false;
-    const problem = unanswerable(plain, view, c.i, ctx.passages[c.i]!.sentences[c.bestSentence] ?? '', ctx.meaning);
-    if (k === 0) why = problem;
-    return problem === null;
+    const problem = unanswerable(plain, view, c.i, c.bestSentence, ctx.meaning);
+    if (problem?.reason === 'answered-elsewhere') c.bestSentence = problem.sentence;
+    else if (k === 0) why = problem;
+    return problem === null || problem.reason === 'answered-elsewhere';
   });
   if (able > 0) candidates.unshift(...candidates.splice(able, 1));
 
@@ -174,7 +181,18 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   if (speaker !== null && !onlySpeaking && !/\baccording to\b/i.test(plain)) {
     return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [speaker] };
   }
+  // "What did the EU Commission president say": words of someone the article never names, so never quotes.
+  const inArticle = (r: UnitResult) => r.unit.terms.some((t) => t.credit >= ctx.lexicon.synonymCredit && termInText(ctx.index, t.term));
+  const unknownSpeaker = speech || named.length > 0 ? null : unnamedSpeaker(plain, results, opts.speechQuestion, inArticle);
+  if (unknownSpeaker) return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [unknownSpeaker] };
   if (able < 0) return declineUnanswerable(ctx, question, why!, ranked, units);
+  // A question for a fact (a date, a place, a name, a figure, "which …") is about an event or thing the article
+  // must name: a word of it that the article never uses, even in a curated synonym, means another event.
+  const unmatched = (r: UnitResult) =>
+    r.unit.word && r.unit.weight >= 1 && r.textMatches === 0 && !/ly$/i.test(r.unit.label) && !hasFigure(r.unit.label) &&
+    Math.max(0, ...r.unit.terms.slice(1).map((t) => t.credit)) < opts.factNeighbourCredit;
+  const factWord = answerTypeOf(plain) ? results.find(unmatched) : undefined;
+  if (factWord) return { ...decline(ctx, question, 'unmatched-detail', ranked, units), detail: factWord.unit.label };
   return {
     answered: true,
     question,
@@ -192,13 +210,29 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
 function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<string>, titleCase: boolean): UnitResult {
   const r = searchUnit(ctx.index, u, ctx.search);
   if (!u.word || r.typedInText) return r;
-  const other = ctx.lexicon.reinterpret(u);
+  // A correctly spelt English word is no typo: "commission" is not a misspelt "commitments".
+  const other = ctx.meaning.isEverydayWord(u.label) && !ctx.meaning.entityKind(u.label) ? null : ctx.lexicon.reinterpret(u);
   const reread = other ? searchUnit(ctx.index, other, ctx.search) : r;
   if (reread.textMatches > 0 || !u.word || namesEntity(u, ctx.meaning, titleCase)) return reread;
   // A neighbour the question asks for anyway would count twice ("foreign minister": foreign ~ minister).
   const near = ctx.meaning.neighbours(u.label).filter((nb) => !asked.has(nb.term));
   if (near.length === 0) return reread;
-  return searchUnit(ctx.index, { ...u, terms: [...u.terms, ...near.map((nb) => ({ term: nb.term, credit: nb.credit }))] }, ctx.search);
+  const widened = searchUnit(ctx.index, { ...u, terms: [...u.terms, ...near.map((nb) => ({ term: nb.term, credit: nb.credit }))] }, ctx.search);
+  // Rarity stays that of the word asked, which the article never uses: a faint neighbour earns its partial
+  // credit, it does not make the word count less.
+  return { ...widened, textMatches: reread.textMatches };
+}
+
+/**
+ * The speaker a speech question describes without naming ("the French foreign minister"), when some word of the
+ * description is not in the article at all: nobody so described is quoted. Null otherwise.
+ */
+function unnamedSpeaker(question: string, results: UnitResult[], speechQuestion: RegExp, inArticle: (r: UnitResult) => boolean): string | null {
+  const m = new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+(.+?)\s+(?:${speechQuestion.source.replace(/^\\b|\\b$/g, '')})\b`, 'i').exec(question);
+  if (!m) return null;
+  const subject = new Set(tokens(m[1]!).map((t) => t.surface.toLowerCase()));
+  const absent = results.some((r) => r.unit.word && subject.has(r.unit.label.toLowerCase()) && !inArticle(r));
+  return absent ? m[1]!.replace(/^(the|a|an)\s+/i, '') : null;
 }
 
 /** "What's this article about", "tl;dr": the lead paragraph of each article says what it is about. */
@@ -217,7 +251,7 @@ function overview(ctx: AskContext, question: string): AskResult {
   return { answered: true, question, confidence: 'high', passages: ranked, answer: ranked[0]!.sentences[0] ?? ranked[0]!.text, matchedTerms: [] };
 }
 
-function declineUnanswerable(ctx: AskContext, question: string, why: Unanswerable, ranked: RankedPassage[], units: QueryUnit[]): AskResult {
+function declineUnanswerable(ctx: AskContext, question: string, why: Exclude<Unanswerable, { reason: 'answered-elsewhere' }>, ranked: RankedPassage[], units: QueryUnit[]): AskResult {
   if (why.reason === 'not-together') return { ...decline(ctx, question, 'not-together', ranked, units), people: why.people };
   if (why.reason === 'unmatched-detail') return { ...decline(ctx, question, 'unmatched-detail', ranked, units), detail: why.detail };
   // "How many" keeps its own reason: the article gives no figure.

@@ -3,7 +3,7 @@
 // and the reader compares. A message of one sentence is checked whole; a longer one sentence by sentence.
 import type { Engine } from './engine.ts';
 import { splitSentences } from './text.ts';
-import type { DeclineReason, RankedPassage } from './types.ts';
+import type { Confidence, DeclineReason, RankedPassage } from './types.ts';
 
 export interface CheckOptions {
   /** Sentences checked at most; the rest are counted in `unchecked` (a wall of text is not a claim list). */
@@ -34,6 +34,8 @@ export interface CheckedClaim {
   answer: string | null;
   /** Why the engine declined, when it did. */
   reason: DeclineReason | null;
+  /** For an addressed claim: 'low' when the passages are only the closest ones, not a confident match. */
+  confidence: Confidence | null;
 }
 
 export interface CheckResult {
@@ -70,8 +72,9 @@ export function checkMessage(engine: Engine, message: string, options: Partial<C
 function checkClaim(engine: Engine, claim: string, passagesPerClaim: number): CheckedClaim {
   const result = engine.ask(claim, { limit: passagesPerClaim });
   if (result.answered) {
-    return { text: claim, status: 'addressed', passages: result.passages.slice(0, passagesPerClaim), answer: result.answer, reason: null };
+    const passages = result.passages.slice(0, passagesPerClaim);
+    return { text: claim, status: 'addressed', passages, answer: result.answer, reason: null, confidence: result.confidence };
   }
   const status: ClaimStatus = NOTHING_TO_CHECK.has(result.reason) ? 'no-claim' : 'not-addressed';
-  return { text: claim, status, passages: [], answer: null, reason: result.reason };
+  return { text: claim, status, passages: [], answer: null, reason: result.reason, confidence: null };
 }

@@ -23,12 +23,17 @@ export function isOverview(question: string): boolean {
   return content.every((w) => OVERVIEW_WORDS.has(w) || OVERVIEW_CUES.has(w));
 }
 
-export type AnswerType = 'date' | 'place' | 'figure';
+export type AnswerType = 'date' | 'place' | 'city' | 'figure' | 'name';
 
+// The question word opens the question or a clause of it ("…, and when"): "how did he describe the talks
+// when speaking to reporters" asks how, not when.
+const OPENING = String.raw`(?:^|[,;:]\s*|\b(?:and|but|so|then)\s+)\W*(?:(?:on|in|at|by|from|until|since)\s+)?`;
 const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
-  ['figure', /\bhow (many|much)\b/i],
-  ['date', /\b(when|what (date|day|time|year|month)|which (date|day|year|month))\b/i],
-  ['place', /\b(where|(which|what) (city|cities|town|towns|country|countries|place|places|venue|location|capital))\b/i],
+  ['figure', /\bhow (many|much|old|big|large)\b|\bwhat (age|size|number)\b/i],
+  ['date', new RegExp(`${OPENING}(when\\b|how long\\b|(what|which) (date|day|time|year|month)\\b)`, 'i')],
+  ['city', /\b(which|what) (city|cities|town|towns|capital)\b/i],
+  ['place', new RegExp(`${OPENING}where\\b|\\b(which|what) (country|countries|place|places|venue|location)\\b`, 'i')],
+  ['name', new RegExp(`${OPENING}(who|whom)\\b(?!\\s*(is|was|are|'s)\\b)`, 'i')],
 ];
 
 /** The kind of thing the question asks for, when its form says (null: any passage that covers it may answer). */
@@ -37,12 +42,19 @@ export function answerTypeOf(question: string): AnswerType | null {
   return null;
 }
 
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** A date, or a time given by an event ("following a ceasefire", "until", "once"): what answers "when". */
-export const TIME_IN_TEXT =
-  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\d\d|after|following|before|until|once|since|later|soon|post-\w+)\b/i;
+export const TIME_IN_TEXT = new RegExp(
+  `\\b(${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\\d\\d|after|following|before|until|once|since|later|soon|post-\\w+)\\b`,
+  'i',
+);
 
-/** A figure in words or digits, as "how many" wants. */
-export const FIGURE_IN_TEXT = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+/** A figure in words or digits, as "how many" wants; a date's numbers are not one. */
+const FIGURE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+const DATE_NUMBERS = new RegExp(`\\b\\d{1,2}(st|nd|rd|th)? (${MONTHS})( \\d{4})?\\b|\\b(${MONTHS}) \\d{1,2}(st|nd|rd|th)?(, \\d{4})?\\b|\\b(19|20)\\d\\d\\b`, 'gi');
+export function hasFigure(sentence: string): boolean {
+  return FIGURE.test(sentence.replace(DATE_NUMBERS, ' '));
+}
 
 /**
  * Words that pick one of a series: "the next meeting" is not "the meeting". When a question has one, the
@@ -50,7 +62,10 @@ export const FIGURE_IN_TEXT = /\d|\b(one|two|three|four|five|six|seven|eight|nin
  */
 export const SERIES_MODIFIERS = new Set(['next', 'first', 'last', 'previous', 'former', 'second', 'third', 'final', 'latest', 'upcoming', 'original', 'earlier', 'prior']);
 
+/** Words that ask who someone is ("Witkoff's title"), beside the person's name. */
+export const IDENTITY_WORDS = new Set(['role', 'roles', 'job', 'title', 'position', 'post', 'function', 'identity']);
+
 /** "Who is X", "X's role": a question about who someone is, answered where the article introduces them. */
 export function asksIdentity(question: string): boolean {
-  return /^\s*(who\s*(is|was|are|'s)\b|what\s+is\s+\S+(\s+\S+)?['’]s\s+(role|job|title|position)\b)|['’]s\s+(role|job|title|position)\W*$/i.test(question);
+  return /^\W*who\s*(is|was|are|'s)\b/i.test(question) || tokens(question).some((t) => IDENTITY_WORDS.has(t.surface.toLowerCase()));
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CorpusError, parseArticle } from './corpus.ts';
 import { parseCurated, type Curated } from './curated.ts';
 import type { Article } from './types.ts';
-import { decodeWordVectors, type EntityWords, type WordVectors } from './word-meaning.ts';
+import { decodeWordVectors, ENTITY_KINDS, type EntityWords, type WordVectors } from './word-meaning.ts';
 
 export interface CorpusFiles {
   articles: Article[];
@@ -54,8 +54,8 @@ export function loadMeaning(dir: string, names: string[] = readdirSync(dir)): No
   let entities: EntityWords | null = null;
   if (names.includes(ENTITIES_FILE)) {
     const parsed: unknown = JSON.parse(readFileSync(join(dir, ENTITIES_FILE), 'utf8'));
-    const ok = typeof parsed === 'object' && parsed !== null && ['place', 'organization', 'person'].every((k) => Array.isArray((parsed as Record<string, unknown>)[k]));
-    if (!ok) throw new CorpusError(join(dir, ENTITIES_FILE), 1, 'expected {"place": [...], "organization": [...], "person": [...]}');
+    const ok = typeof parsed === 'object' && parsed !== null && ENTITY_KINDS.every((k) => Array.isArray((parsed as Record<string, unknown>)[k]));
+    if (!ok) throw new CorpusError(join(dir, ENTITIES_FILE), 1, `expected a list of words for each of ${ENTITY_KINDS.join(', ')}`);
     entities = parsed as EntityWords;
   }
   return { vectors, entities };

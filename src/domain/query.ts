@@ -30,6 +30,8 @@ export interface QueryUnit {
   inflectedVerb?: boolean;
   /** The canonical name of the person this unit names. */
   person?: string;
+  /** A question word ("when", "where"): its terms say what kind of passage answers, not what it is about. */
+  questionWord?: boolean;
 }
 
 export interface LexiconOptions {
@@ -55,6 +57,8 @@ export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = { synonymCredit: 0.8, que
 
 export interface Lexicon {
   analyze(question: string): QueryUnit[];
+  /** Credit of a curated synonym: what counts as the same word, rather than a related one. */
+  readonly synonymCredit: number;
   /**
    * Another reading of a word the corpus does not use: a misspelt name ("starmr" -> Starmer) or a misspelt
    * word we know synonyms for ("wepons" -> weapons ~ arms). Null when there is none.
@@ -174,6 +178,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   };
 
   return {
+    synonymCredit: opts.synonymCredit,
     analyze(question: string): QueryUnit[] {
       const toks = tokens(question);
       const keys = toks.map((t) => keyWord(t.surface));
@@ -189,7 +194,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       for (let i = 0; i < toks.length; ) {
         const qw = questionWords.get(keys[i]!);
         if (qw) {
-          push({ label: toks[i]!.surface, terms: qw.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false });
+          push({ label: toks[i]!.surface, terms: qw.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false, questionWord: true });
           i++;
           continue;
         }
@@ -241,7 +246,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       }
       const word = typed.length <= 5 ? nearest(typed, functionWords) : null;
       const question = word ? questionWords.get(word) : undefined;
-      if (question) return { label: unit.label, terms: question.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false };
+      if (question) return { label: unit.label, terms: question.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false, questionWord: true };
       // A misspelt "about" or "what": it asks for nothing, so it weighs nothing.
       if (word) return { ...unit, weight: 0, word: false };
       return null;

@@ -99,7 +99,7 @@ export type AskResult =
       /** With 'absent-entity': what the question names that the article never mentions, as typed. */
       entities?: string[];
       /** With 'no-answer-of-type': the kind of answer asked for. */
-      answerType?: 'date' | 'place' | 'figure';
+      answerType?: 'date' | 'place' | 'city' | 'figure' | 'name';
       /** With 'unmatched-detail': the word no passage matches ("next"). */
       detail?: string;
       suggestions: Suggestion[];

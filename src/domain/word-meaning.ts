@@ -4,7 +4,8 @@
 // Plain data in, plain data out: the files are read by load.ts.
 import { processWord } from './text.ts';
 
-export const ENTITY_KINDS = ['place', 'organization', 'person'] as const;
+/** 'city' is a place too: "which cities" wants one, "where" any place. */
+export const ENTITY_KINDS = ['city', 'place', 'organization', 'person'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** corpus/entity-words.json: lower-case words by the kind of entity they name. */

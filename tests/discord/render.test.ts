@@ -66,14 +66,19 @@ const passageArb: fc.Arbitrary<RankedPassage> = fc
 const suggestionArb = fc.record({ label: hostileText(60), query: hostileText(20), citation: fc.option(citationArb, { nil: undefined }) });
 
 const askResultArb: fc.Arbitrary<AskResult> = fc.oneof(
-  fc.record({ question: hostileText(100), passages: fc.array(passageArb, { minLength: 1, maxLength: 12 }) }).map(
-    ({ question, passages }): AskResult => ({ answered: true, question, passages, answer: passages[0]!.text, matchedTerms: [] }),
+  fc.record({ question: hostileText(100), passages: fc.array(passageArb, { minLength: 1, maxLength: 12 }), confidence: fc.constantFrom('high', 'low' as const) }).map(
+    ({ question, passages, confidence }): AskResult => ({ answered: true, question, confidence, passages, answer: passages[0]!.text, matchedTerms: [] }),
   ),
   fc.record({
     question: hostileText(100),
-    reason: fc.constantFrom('empty-question', 'no-content-words', 'no-match', 'weak-match' as const),
+    reason: fc.constantFrom('empty-question', 'no-content-words', 'no-match', 'weak-match', 'absent-entity', 'not-together', 'no-answer-of-type', 'unmatched-detail' as const),
     suggestions: fc.array(suggestionArb, { maxLength: 12 }),
-  }).map(({ question, reason, suggestions }): AskResult => ({ answered: false, question, reason, suggestions, passages: [] })),
+    // What the user typed comes back inside the decline sentence: hostile text must stay inert there too.
+    entities: fc.array(hostileText(30), { maxLength: 3 }),
+    people: fc.array(hostileText(30), { maxLength: 2 }),
+    detail: hostileText(30),
+    answerType: fc.constantFrom('date', 'place', 'city', 'figure', 'name' as const),
+  }).map(({ question, reason, suggestions, entities, people, detail, answerType }): AskResult => ({ answered: false, question, reason, suggestions, passages: [], entities, people, detail, answerType })),
 );
 
 const person = fc.record({ name: hostileText(10), short: hostileText(3), role: hostileText(10), aliases: fc.constant<string[]>([]) });
