@@ -1,13 +1,15 @@
 // Answers a question: ranks passages by relevance and by how much of the question they cover, picks the
 // sentence that answers, and declines when the best passage covers too little of what was asked.
-import type { AskResult, Passage, RankedPassage, Suggestion } from './types.ts';
+import type { AskResult, DeclineReason, Passage, RankedPassage } from './types.ts';
 import type { Lexicon, QueryUnit } from './query.ts';
-import { searchUnit, termInText, topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
+import { topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
 import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 import { expandChat } from './chat.ts';
-import { answerTypeOf, asksIdentity, hasFigure, IDENTITY_WORDS, isOverview } from './intent.ts';
-import { absentEntities, isTitleCase, namesEntity, unanswerable, type Unanswerable } from './answerability.ts';
+import { answerTypeOf, asksIdentity, IDENTITY_WORDS, isOverview } from './intent.ts';
+import { absentEntities, isTitleCase, unanswerable, type Unanswerable } from './answerability.ts';
+import { isUnmatched, readUnit, unnamedSpeaker } from './reading.ts';
+import { decline, declineUnanswerable, overview } from './replies.ts';
 import type { WordMeaning } from './word-meaning.ts';
 
 export interface AskOptions {
@@ -27,6 +29,8 @@ export interface AskOptions {
    * article and has no neighbour in meaning earning at least this credit: it asks about another event.
    */
   factNeighbourCredit: number;
+  /** A closest-passage answer is declined when words with nothing near them in the article weigh more than this share. */
+  maxUnknownShare: number;
   /** Passages after the first must cover at least this share of the question to be listed. */
   minRelatedCoverage: number;
   /** Candidates re-ranked by coverage after the lexical search (bounds work on big corpora). */
@@ -62,6 +66,7 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   minRelatedCoverage: 0.35,
   fallbackCoverageRatio: 0.8,
   factNeighbourCredit: 0.3,
+  maxUnknownShare: 0.45,
   rerankDepth: 50,
   maxQuestionLength: 1000,
   passageWeight: 0.6,
@@ -121,7 +126,6 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
 
   const shortlist = topLexical(results, opts.rerankDepth);
   if (shortlist.length === 0) return decline(ctx, question, 'no-match', [], []);
-  const absent = absentEntities(plain, results, ctx.meaning);
 
   const maxLexical = shortlist[0]![1];
   // A question about what someone said is answered where they speak. The speaker is the first person it
@@ -155,44 +159,71 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const identity =
     asksIdentity(plain) && results.some((r) => r.unit.person) && results.every((r) => r.unit.person || r.unit.weight < 1 || IDENTITY_WORDS.has(r.unit.label.toLowerCase()));
   candidates.sort((a, b) => (identity ? b.coverage - a.coverage || a.i - b.i : 0) || b.score - a.score || a.i - b.i);
+  return judge(ctx, opts, { question, plain, units, results, weights, totalWeight, named, speaker, onlySpeaking }, candidates);
+}
 
-  // The answer is the best candidate that can answer by the question's structure; a later one is taken
-  // over the first only while it still covers enough of the question to be given at all.
-  const view = { passages: ctx.passages, results };
-  let why: Exclude<Unanswerable, { reason: 'answered-elsewhere' }> | null = null;
-  const walkFloor = Math.max(opts.lowCoverage, candidates[0]!.coverage * opts.fallbackCoverageRatio);
+/** A question as read: its units and their results, weights, and who it asks to hear from. */
+interface Reading {
+  question: string;
+  /** The question with chat spellings written out: what every check reads. */
+  plain: string;
+  units: QueryUnit[];
+  results: UnitResult[];
+  weights: number[];
+  totalWeight: number;
+  named: string[];
+  speaker: string | null;
+  onlySpeaking: boolean;
+}
+
+type Problem = Exclude<Unanswerable, { reason: 'answered-elsewhere' }>;
+
+/**
+ * The best candidate that can answer by the question's structure; a later one is taken over the first only
+ * while it covers nearly as much. Moves it to the front; returns why the first could not answer when none can.
+ */
+function pickAnswerable(ctx: AskContext, opts: AskOptions, reading: Reading, candidates: Candidate[]): { found: boolean; why: Problem | null } {
+  const view = { passages: ctx.passages, results: reading.results };
+  let why: Problem | null = null;
+  const floor = Math.max(opts.lowCoverage, candidates[0]!.coverage * opts.fallbackCoverageRatio);
   const able = candidates.findIndex((c, k) => {
-    if (k > 0 && c.coverage < walkFloor) return false;
-    const problem = unanswerable(plain, view, c.i, c.bestSentence, ctx.meaning);
+    if (k > 0 && c.coverage < floor) return false;
+    const problem = unanswerable(reading.plain, view, c.i, c.bestSentence, ctx.meaning);
     if (problem?.reason === 'answered-elsewhere') c.bestSentence = problem.sentence;
     else if (k === 0) why = problem;
     return problem === null || problem.reason === 'answered-elsewhere';
   });
   if (able > 0) candidates.unshift(...candidates.splice(able, 1));
+  return { found: able >= 0, why };
+}
 
+/** Answer (confident or closest passage) or decline, in order from what the question asks to how well it is covered. */
+function judge(ctx: AskContext, opts: AskOptions, reading: Reading, candidates: Candidate[]): AskResult {
+  const { question, plain, units, results, weights, totalWeight, named, speaker, onlySpeaking } = reading;
+  const absent = absentEntities(plain, results, ctx.meaning);
+  const { found, why } = pickAnswerable(ctx, opts, reading, candidates);
   // Beyond the best passage, only those that answer a fair part of the question: "more results" is not a dump.
   const kept = candidates.filter((c, k) => k === 0 || c.coverage >= opts.minRelatedCoverage);
   const ranked = kept.slice(0, opts.limit).map((c) => rank(ctx, c, results));
   const top = ranked[0]!;
-  if (absent.length > 0) return { ...decline(ctx, question, 'absent-entity', ranked, units), entities: absent };
-  if (top.coverage < opts.lowCoverage) return decline(ctx, question, 'weak-match', ranked, units);
+  const no = (reason: DeclineReason) => decline(ctx, question, reason, ranked, units);
+  if (absent.length > 0) return { ...no('absent-entity'), entities: absent };
+  if (top.coverage < opts.lowCoverage) return no('weak-match');
   // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
   // ("…according to his envoy" names the speaker another way: then the question stands.)
-  if (speaker !== null && !onlySpeaking && !/\baccording to\b/i.test(plain)) {
-    return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [speaker] };
-  }
+  if (speaker !== null && !onlySpeaking && !/\baccording to\b/i.test(plain)) return { ...no('not-quoted'), people: [speaker] };
   // "What did the EU Commission president say": words of someone the article never names, so never quotes.
-  const inArticle = (r: UnitResult) => r.unit.terms.some((t) => t.credit >= ctx.lexicon.synonymCredit && termInText(ctx.index, t.term));
-  const unknownSpeaker = speech || named.length > 0 ? null : unnamedSpeaker(plain, results, opts.speechQuestion, inArticle);
-  if (unknownSpeaker) return { ...decline(ctx, question, 'not-quoted', ranked, units), people: [unknownSpeaker] };
-  if (able < 0) return declineUnanswerable(ctx, question, why!, ranked, units);
-  // A question for a fact (a date, a place, a name, a figure, "which …") is about an event or thing the article
-  // must name: a word of it that the article never uses, even in a curated synonym, means another event.
-  const unmatched = (r: UnitResult) =>
-    r.unit.word && r.unit.weight >= 1 && r.textMatches === 0 && !/ly$/i.test(r.unit.label) && !hasFigure(r.unit.label) &&
-    Math.max(0, ...r.unit.terms.slice(1).map((t) => t.credit)) < opts.factNeighbourCredit;
-  const factWord = answerTypeOf(plain) ? results.find(unmatched) : undefined;
-  if (factWord) return { ...decline(ctx, question, 'unmatched-detail', ranked, units), detail: factWord.unit.label };
+  const unknownSpeaker = speaker !== null || named.length > 0 ? null : unnamedSpeaker(ctx, plain, results, opts.speechQuestion);
+  if (unknownSpeaker) return { ...no('not-quoted'), people: [unknownSpeaker] };
+  if (!found) return declineUnanswerable(ctx, question, why!, ranked, units);
+  // A question for a fact (a date, a place, a name, a figure) is about an event or thing the article must name:
+  // a word of it that the article has no word for, even a near one, means another event.
+  const factWord = answerTypeOf(plain) ? results.find((r) => isUnmatched(r, opts)) : undefined;
+  if (factWord) return { ...no('unmatched-detail'), detail: factWord.unit.label };
+  // The closest passage is offered for a paraphrase (words the article lacks, but near ones it has), not for
+  // a question mostly about something the article has no word for ("the weather in Paris").
+  const unknownWeight = results.reduce((sum, r, u) => sum + (isUnmatched(r, opts) ? weights[u]! : 0), 0);
+  if (top.coverage < opts.minCoverage && unknownWeight > opts.maxUnknownShare * totalWeight) return no('weak-match');
   return {
     answered: true,
     question,
@@ -201,62 +232,6 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
     answer: top.sentences[top.bestSentence] ?? top.text,
     matchedTerms: top.matchedTerms,
   };
-}
-
-/**
- * A unit as the corpus can answer it: the word itself; else a misspelt name or word ("starmr", "wepons");
- * else the corpus words nearest in meaning ("truce" -> ceasefire), at the partial credit their similarity earns.
- */
-function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<string>, titleCase: boolean): UnitResult {
-  const r = searchUnit(ctx.index, u, ctx.search);
-  if (!u.word || r.typedInText) return r;
-  // A correctly spelt English word is no typo: "commission" is not a misspelt "commitments".
-  const other = ctx.meaning.isEverydayWord(u.label) && !ctx.meaning.entityKind(u.label) ? null : ctx.lexicon.reinterpret(u);
-  const reread = other ? searchUnit(ctx.index, other, ctx.search) : r;
-  if (reread.textMatches > 0 || !u.word || namesEntity(u, ctx.meaning, titleCase)) return reread;
-  // A neighbour the question asks for anyway would count twice ("foreign minister": foreign ~ minister).
-  const near = ctx.meaning.neighbours(u.label).filter((nb) => !asked.has(nb.term));
-  if (near.length === 0) return reread;
-  const widened = searchUnit(ctx.index, { ...u, terms: [...u.terms, ...near.map((nb) => ({ term: nb.term, credit: nb.credit }))] }, ctx.search);
-  // Rarity stays that of the word asked, which the article never uses: a faint neighbour earns its partial
-  // credit, it does not make the word count less.
-  return { ...widened, textMatches: reread.textMatches };
-}
-
-/**
- * The speaker a speech question describes without naming ("the French foreign minister"), when some word of the
- * description is not in the article at all: nobody so described is quoted. Null otherwise.
- */
-function unnamedSpeaker(question: string, results: UnitResult[], speechQuestion: RegExp, inArticle: (r: UnitResult) => boolean): string | null {
-  const m = new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+(.+?)\s+(?:${speechQuestion.source.replace(/^\\b|\\b$/g, '')})\b`, 'i').exec(question);
-  if (!m) return null;
-  const subject = new Set(tokens(m[1]!).map((t) => t.surface.toLowerCase()));
-  const absent = results.some((r) => r.unit.word && subject.has(r.unit.label.toLowerCase()) && !inArticle(r));
-  return absent ? m[1]!.replace(/^(the|a|an)\s+/i, '') : null;
-}
-
-/** "What's this article about", "tl;dr": the lead paragraph of each article says what it is about. */
-function overview(ctx: AskContext, question: string): AskResult {
-  const leads = ctx.passages.filter((p, i) => p.kind === 'paragraph' && (i === 0 || ctx.passages[i - 1]!.articleId !== p.articleId));
-  const ranked: RankedPassage[] = leads.slice(0, ctx.ask.limit).map((p) => ({
-    text: p.text,
-    citation: citationOf(p),
-    score: 1,
-    coverage: 1,
-    bestSentence: 0,
-    sentences: p.sentences,
-    matchedTerms: [],
-  }));
-  if (ranked.length === 0) return decline(ctx, question, 'no-match', [], []);
-  return { answered: true, question, confidence: 'high', passages: ranked, answer: ranked[0]!.sentences[0] ?? ranked[0]!.text, matchedTerms: [] };
-}
-
-function declineUnanswerable(ctx: AskContext, question: string, why: Exclude<Unanswerable, { reason: 'answered-elsewhere' }>, ranked: RankedPassage[], units: QueryUnit[]): AskResult {
-  if (why.reason === 'not-together') return { ...decline(ctx, question, 'not-together', ranked, units), people: why.people };
-  if (why.reason === 'unmatched-detail') return { ...decline(ctx, question, 'unmatched-detail', ranked, units), detail: why.detail };
-  // "How many" keeps its own reason: the article gives no figure.
-  if (why.answerType === 'figure') return decline(ctx, question, 'no-figure', ranked, units);
-  return { ...decline(ctx, question, 'no-answer-of-type', ranked, units), answerType: why.answerType };
 }
 
 function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassage {
@@ -293,41 +268,4 @@ function bestSentence(sentences: string[], results: UnitResult[], weights: numbe
   return best;
 }
 
-function decline(
-  ctx: AskContext,
-  question: string,
-  reason: Extract<AskResult, { answered: false }>['reason'],
-  near: RankedPassage[],
-  units: QueryUnit[],
-): Extract<AskResult, { answered: false }> {
-  return { answered: false, question, reason, suggestions: suggest(ctx, near, units), passages: near };
-}
-
-/**
- * 1–3 ways forward, always passages the user can read: those that answered part of the question, else the
- * lead paragraph of the articles, which says what they cover. Never a bare heading.
- */
-function suggest(ctx: AskContext, near: RankedPassage[], units: QueryUnit[]): Suggestion[] {
-  const out: Suggestion[] = [];
-  if (units.length > 1) {
-    for (const p of near.filter((r) => r.coverage >= SUGGESTION_COVERAGE).slice(0, 2)) {
-      out.push({ label: p.sentences[p.bestSentence] ?? p.text, query: p.matchedTerms.join(' '), citation: p.citation });
-    }
-  }
-  // The lead paragraph of the first articles in corpus order; stop as soon as there are enough (an archive has
-  // thousands of passages).
-  const seen = new Set<string>(out.map((s) => `${s.citation!.articleId}#${s.citation!.paragraph}`));
-  for (let i = 0; i < ctx.passages.length && out.length < MAX_SUGGESTIONS; i++) {
-    const p = ctx.passages[i]!;
-    if (p.kind !== 'paragraph' || (i > 0 && ctx.passages[i - 1]!.articleId === p.articleId)) continue;
-    if (seen.has(p.id)) continue;
-    seen.add(p.id);
-    out.push({ label: p.sentences[0] ?? p.text, query: p.section ?? p.articleTitle, citation: citationOf(p) });
-  }
-  return out;
-}
-
-/** A near passage is suggested from this share of the question covered. */
-const SUGGESTION_COVERAGE = 0.25;
-const MAX_SUGGESTIONS = 3;
 const round = (x: number) => Math.round(x * 1000) / 1000;

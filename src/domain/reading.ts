@@ -1,0 +1,50 @@
+// How each unit of a question is read against the corpus, and which of its words the corpus has no word
+// for: the inputs of ranking and of the answerability checks in ask.ts.
+import type { AskContext, AskOptions } from './ask.ts';
+import { namesEntity } from './answerability.ts';
+import { hasFigure } from './intent.ts';
+import type { QueryUnit } from './query.ts';
+import { searchUnit, termInText, type UnitResult } from './search.ts';
+import { tokens } from './text.ts';
+
+/**
+ * A unit as the corpus can answer it: the word itself; else a misspelt name or word ("starmr", "wepons");
+ * else the corpus words nearest in meaning ("truce" -> ceasefire), at the partial credit their similarity earns.
+ */
+export function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<string>, titleCase: boolean): UnitResult {
+  const r = searchUnit(ctx.index, u, ctx.search);
+  if (!u.word || r.typedInText) return r;
+  // A correctly spelt English word is no typo: "commission" is not a misspelt "commitments".
+  const other = ctx.meaning.isEverydayWord(u.label) && !ctx.meaning.entityKind(u.label) ? null : ctx.lexicon.reinterpret(u);
+  const reread = other ? searchUnit(ctx.index, other, ctx.search) : r;
+  if (reread.textMatches > 0 || !u.word || namesEntity(u, ctx.meaning, titleCase)) return reread;
+  // A neighbour the question asks for anyway would count twice ("foreign minister": foreign ~ minister).
+  const near = ctx.meaning.neighbours(u.label).filter((nb) => !asked.has(nb.term));
+  if (near.length === 0) return reread;
+  const widened = searchUnit(ctx.index, { ...u, terms: [...u.terms, ...near.map((nb) => ({ term: nb.term, credit: nb.credit }))] }, ctx.search);
+  // Rarity stays that of the word asked, which the article never uses: a faint neighbour earns its partial
+  // credit, it does not make the word count less.
+  return { ...widened, textMatches: reread.textMatches };
+}
+
+/**
+ * The speaker a speech question describes without naming ("the French foreign minister"), when some word of the
+ * description is not in the article at all: nobody so described is quoted. Null otherwise.
+ */
+export function unnamedSpeaker(ctx: AskContext, question: string, results: UnitResult[], speechQuestion: RegExp): string | null {
+  const inArticle = (r: UnitResult) => r.unit.terms.some((t) => t.credit >= ctx.lexicon.synonymCredit && termInText(ctx.index, t.term));
+  const m = new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+(.+?)\s+(?:${speechQuestion.source.replace(/^\\b|\\b$/g, '')})\b`, 'i').exec(question);
+  if (!m) return null;
+  const subject = new Set(tokens(m[1]!).map((t) => t.surface.toLowerCase()));
+  const absent = results.some((r) => r.unit.word && subject.has(r.unit.label.toLowerCase()) && !inArticle(r));
+  return absent ? m[1]!.replace(/^(the|a|an)\s+/i, '') : null;
+}
+
+/**
+ * A word the article never uses, not even in a curated synonym, with nothing near it in meaning either
+ * ("weather", "appointed"): what the question asks about is something else. Names, numbers and adverbs aside.
+ */
+export function isUnmatched(r: UnitResult, opts: Pick<AskOptions, 'factNeighbourCredit'>): boolean {
+  if (!r.unit.word || r.unit.weight < 1 || r.textMatches > 0 || /ly$/i.test(r.unit.label) || hasFigure(r.unit.label)) return false;
+  return Math.max(0, ...r.unit.terms.slice(1).map((t) => t.credit)) < opts.factNeighbourCredit;
+}
