@@ -78,7 +78,8 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   speakerBonus: 0.15,
   dateQuestion: /\b(when|what (date|day|time|year|month)|which (date|day|year|month))\b/i,
   dateBonus: 0.15,
-  speechQuestion: /\b(say|says|said|tell|told|think|thinks|thought|react|reacted|reaction|respond|responded|response|comment|comments|commented|quote|quoted|words)\b/i,
+  speechQuestion:
+    /\b(say|says|said|tell|told|think|thinks|thought|react|reacted|reaction|respond|responded|response|comment|comments|commented|quote|quoted|words|describe|described|call|called|characteri[sz]ed?|sum(med)? up|make of|made of|feel|feels|felt|view|views|reckon|reckons|praise|praised|hail|hailed|label|labelled|dub|dubbed)\b/i,
 };
 
 function absentFactor(r: UnitResult, opts: AskOptions): number {
@@ -210,8 +211,8 @@ function judge(ctx: AskContext, opts: AskOptions, reading: Reading, candidates: 
   if (absent.length > 0) return { ...no('absent-entity'), entities: absent };
   if (top.coverage < opts.lowCoverage) return no('weak-match');
   // "What did Putin say…" asks for someone's words: if nobody it names is ever quoted, the article has none.
-  // ("…according to his envoy" names the speaker another way: then the question stands.)
-  if (speaker !== null && !onlySpeaking && !/\baccording to\b/i.test(plain)) return { ...no('not-quoted'), people: [speaker] };
+  // ("…according to his envoy", "per his envoy" names the speaker another way: then the question stands.)
+  if (speaker !== null && !onlySpeaking && !/\b(according to|per|via)\b/i.test(plain)) return { ...no('not-quoted'), people: [speaker] };
   // "What did the EU Commission president say": words of someone the article never names, so never quotes.
   const unknownSpeaker = speaker !== null || named.length > 0 ? null : unnamedSpeaker(ctx, plain, results, opts.speechQuestion);
   if (unknownSpeaker) return { ...no('not-quoted'), people: [unknownSpeaker] };

@@ -60,3 +60,20 @@ export function buildPeopleIndex(people: Person[]): PeopleIndex {
     },
   };
 }
+
+/**
+ * The ways a question may name a person by their office: a role "<Title> of <Party>" ("President of Ukraine")
+ * is also "Ukraine's president", "the Ukrainian president", "Kyiv's leader", "president of Kyiv": every form of
+ * the party (its aliases) with every form of the title (the synonym groups the title belongs to).
+ */
+export function roleAliases(person: Person, parties: ReadonlyArray<{ name: string; aliases: string[] }>, synonyms: ReadonlyArray<string[]>): string[] {
+  const m = /^(.+?) of (?:the )?(.+)$/i.exec(person.role);
+  if (!m) return [];
+  const [, title, partyName] = m;
+  const party = parties.find((p) => p.name.toLowerCase() === partyName!.toLowerCase());
+  if (!party) return [];
+  const lower = title!.toLowerCase();
+  const titles = new Set([lower, ...synonyms.filter((g) => g.some((w) => w.toLowerCase() === lower)).flat().map((w) => w.toLowerCase())]);
+  const places = [party.name, ...party.aliases];
+  return [...titles].flatMap((t) => places.flatMap((p) => [`${p}'s ${t}`, `${p} ${t}`, `${t} of ${p}`]));
+}

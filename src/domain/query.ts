@@ -2,7 +2,7 @@
 // that count as a match for it (the word's stem, its synonyms, a person's name for an alias) and the credit
 // each earns. Units are what coverage is measured on: "how much of what was asked does a passage answer".
 import type { Curated } from './curated.ts';
-import { buildPeopleIndex } from './people.ts';
+import { buildPeopleIndex, roleAliases } from './people.ts';
 import { distance } from 'fastest-levenshtein';
 import lemmatizer from 'wink-lemmatizer';
 import { STOP_WORDS } from './stopwords.ts';
@@ -67,6 +67,8 @@ export interface Lexicon {
 }
 
 const MAX_PHRASE = 5;
+
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both', 'several', 'few', 'couple']);
 
 /** A word as phrase matching sees it: lower case, verbs in their base form ("chipping in" = "chip in"). */
 function keyWord(surface: string): string {
@@ -141,6 +143,10 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   for (const person of curated.people) {
     for (const alias of [person.name, ...person.aliases]) phrases.set(phraseKey(alias), { person });
   }
+  // Offices named through the party ("Kyiv's president"): never over a name or alias given in people.json.
+  for (const person of curated.people) {
+    for (const alias of roleAliases(person, curated.parties, curated.synonyms)) if (!phrases.has(phraseKey(alias))) phrases.set(phraseKey(alias), { person });
+  }
   const questionWords = new Map(Object.entries(curated.questionWords).map(([w, list]) => [w, single(list)]));
   const answerTypes = new Set(single(curated.answerTypes));
   const people = buildPeopleIndex(curated.people);
@@ -168,12 +174,14 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
     return {
       label: surface,
       terms: unit,
-      weight: answerTypes.has(term) ? opts.answerTypeWeight : 1,
+      // A count in the question ("which two nations") says what form the answer takes, like "which city".
+      weight: answerTypes.has(term) || NUMBER_WORDS.has(lower) ? opts.answerTypeWeight : 1,
       word: true,
       properNoun: /^\p{Lu}{2,}$/u.test(surface) || (!first && /^\p{Lu}/u.test(surface)),
       // A regular -ed/-ing verb form, not a plural noun: "turned", "chairing". Irregular participles ("born")
       // stay full weight: "where was he born" asks for a fact, not a paraphrase of one.
-      inflectedVerb: /(ed|ing)$/.test(lower) && lemmatizer.verb(lower) !== lower && lemmatizer.noun(lower) === lower,
+      // Adverbs ("genuinely", "ultimately") are paraphrased as freely as verbs: they count as such when absent.
+      inflectedVerb: /ly$/.test(lower) || (/(ed|ing)$/.test(lower) && lemmatizer.verb(lower) !== lower && lemmatizer.noun(lower) === lower),
     };
   };
 
