@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
 
 const ROOT = join(import.meta.dirname, '..');
 const CACHE = args.cache ?? join(ROOT, '.cache', 'bench');
-const DEV = join(ROOT, '..', 'shared', 'eval', 'dev-ask.jsonl');
+const DEV = join(ROOT, 'tests', 'fixtures', 'dev-ask.jsonl');
 // --quick: up to 10k passages, fewer questions, shorter runs, no second baseline (about a minute).
 const PLAN = args.quick
   ? { sizes: 'article,1k,10k', questions: 100, timeMs: 500, baselines: ['plain'] }

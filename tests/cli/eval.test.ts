@@ -9,7 +9,7 @@ import { loadCorpus } from '../../src/domain/load.ts';
 import type { Person, QuotesResult } from '../../src/domain/types.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const DEV_ASK = join(ROOT, '../shared/eval/dev-ask.jsonl');
+const DEV_ASK = join(ROOT, 'tests/fixtures/dev-ask.jsonl');
 
 const CASES: AskCase[] = [
   { q: 'alpha', expect: ['ALPHA'] },
@@ -23,7 +23,7 @@ const right = (q: string) => (q.startsWith('off') ? null : [`the ${q.toUpperCase
 describe('scoreAsk', () => {
   it('scores a retriever that is always right at 100% everywhere', () => {
     const f = scoreAsk(CASES, right);
-    expect(f).toEqual({ questions: 5, answerable: 3, offTopic: 2, top1: 3, recall3: 3, declined: 2, failures: [] });
+    expect(f).toEqual({ questions: 5, answerable: 3, offTopic: 2, top1: 3, recall3: 3, declined: 2, lowConfidence: 0, lowConfidenceRight: 0, failures: [] });
   });
 
   it('scores a retriever that is always wrong at 0%, with every question listed as a failure', () => {
@@ -35,6 +35,12 @@ describe('scoreAsk', () => {
   it('counts an expected passage in second or third place for recall@3 but not top-1', () => {
     const f = scoreAsk(CASES, (q) => (q.startsWith('off') ? null : ['wrong', 'wrong again', `the ${q.toUpperCase()} passage`, 'x']));
     expect(f).toMatchObject({ top1: 0, recall3: 3, declined: 2 });
+  });
+
+  it('counts closest-passage answers as answers, and reports how many there were and how many were right', () => {
+    const low = (texts: string[]) => Object.assign(texts, { lowConfidence: true });
+    const f = scoreAsk(CASES, (q) => (q.startsWith('off') ? low(['anything']) : low([`the ${q.toUpperCase()} passage`])));
+    expect(f).toMatchObject({ top1: 3, declined: 0, lowConfidence: 5, lowConfidenceRight: 3 });
   });
 
   it('accepts any of the expected substrings', () => {
@@ -94,7 +100,7 @@ describe('retrievers on the real corpus', () => {
 
   it('engineRetriever returns the engine\'s passages, or null when it declines', () => {
     const retrieve = engineRetriever(engine);
-    expect(retrieve('Who will verify the ceasefire?')).toEqual(engine.ask('Who will verify the ceasefire?').passages.map((p) => p.text));
+    expect([...retrieve('Who will verify the ceasefire?')!]).toEqual(engine.ask('Who will verify the ceasefire?').passages.map((p) => p.text));
     expect(retrieve('How do I bake sourdough bread?')).toBeNull();
   });
 

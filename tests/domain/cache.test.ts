@@ -10,7 +10,7 @@ import { loadCorpus } from '../../src/domain/load.ts';
 import { createApp } from '../../src/app.ts';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
-const DEV = join(import.meta.dirname, '../../../shared/eval/dev-ask.jsonl');
+const DEV = join(import.meta.dirname, '../fixtures/dev-ask.jsonl');
 const QUESTIONS = [
   'Which two leaders signed the declaration?',
   'Where did the leaders meet?',

@@ -11,7 +11,7 @@ import { splitSentences } from '../../src/domain/text.ts';
 import type { Passage } from '../../src/domain/types.ts';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
-const SOURCE = join(import.meta.dirname, '../../../shared/source/uk-france-pact.txt');
+const SOURCE = join(import.meta.dirname, '../fixtures/source/uk-france-pact.txt');
 
 let engine: Engine;
 let parties: Party[];

@@ -10,7 +10,7 @@ import { loadCorpus } from '../../src/domain/load.ts';
 import type { Article } from '../../src/domain/types.ts';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
-const SOURCE = join(import.meta.dirname, '../../../shared/source/uk-france-pact.txt');
+const SOURCE = join(import.meta.dirname, '../fixtures/source/uk-france-pact.txt');
 
 /** Builds a small article; `body` follows the front matter. */
 const article = (body: string, front = 'title: A Small Article') => `---\n${front}\n---\n${body}`;

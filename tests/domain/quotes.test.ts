@@ -24,7 +24,7 @@ const readCases = (file: string): QuoteCase[] =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as QuoteCase);
 const QUOTE_CASES = [
-  ...readCases(join(import.meta.dirname, '../../../shared/eval/dev-quote.jsonl')),
+  ...readCases(join(import.meta.dirname, '../fixtures/dev-quote.jsonl')),
   ...readCases(join(import.meta.dirname, '../fixtures/holdout-quote.jsonl')),
 ];
 

@@ -1,0 +1,49 @@
+// Specification of question intents read from the form of a question, never from its topic.
+import { describe, expect, it } from 'vitest';
+import { answerTypeOf, asksIdentity, hasFigure, isOverview } from '../../src/domain/intent.ts';
+
+describe('isOverview', () => {
+  it('recognises a request for the gist that names nothing in particular', () => {
+    for (const q of ["what's this article about", 'summary please', 'give me a quick summary', 'what is this about?', 'overview', 'what happened']) {
+      expect(isOverview(q), q).toBe(true);
+    }
+  });
+
+  it('is not fooled by a question about something in particular', () => {
+    for (const q of ['what did Starmer say about Putin', 'summary of the American role', 'what is the deal about territory', 'Who signed?']) {
+      expect(isOverview(q), q).toBe(false);
+    }
+  });
+});
+
+describe('answerTypeOf', () => {
+  it('reads the kind of answer from the question word that opens the question or a clause', () => {
+    expect(answerTypeOf('When was the pact unveiled?')).toBe('date');
+    expect(answerTypeOf('On what date will the ceasefire begin?')).toBe('date');
+    expect(answerTypeOf('Where was the summit held?')).toBe('place');
+    expect(answerTypeOf('Which cities will host the hubs?')).toBe('city');
+    expect(answerTypeOf('How many troops will go?')).toBe('figure');
+    expect(answerTypeOf('Who will command the force?')).toBe('name');
+  });
+
+  it('leaves a question word inside a clause, and "who is", to other readings', () => {
+    expect(answerTypeOf('How did Starmer describe the talks when speaking to reporters?')).toBeNull();
+    expect(answerTypeOf('Who is Witkoff?')).toBeNull();
+    expect(answerTypeOf('What did Kushner call the agreement?')).toBeNull();
+  });
+});
+
+describe('hasFigure', () => {
+  it('finds figures in digits and words, but not the numbers of a date', () => {
+    expect(hasFigure('the revised 20-point peace plan')).toBe(true);
+    expect(hasFigure('two hundred soldiers')).toBe(true);
+    expect(hasFigure('unveiled on Tuesday 6 January 2026 in Paris')).toBe(false);
+  });
+});
+
+describe('asksIdentity', () => {
+  it('recognises questions about who someone is', () => {
+    for (const q of ['who is jared kushner', "Witkoff's title", 'what is his role']) expect(asksIdentity(q), q).toBe(true);
+    expect(asksIdentity('What did Witkoff say?')).toBe(false);
+  });
+});
