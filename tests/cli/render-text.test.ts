@@ -15,6 +15,9 @@ import {
   renderText,
 } from '../../src/cli/render-text.ts';
 import { findCommand } from '../../src/discord/commands/index.ts';
+import { t } from '../../src/discord/strings.ts';
+import { check } from '../../src/discord/commands/check.ts';
+import type { CommandOutcome } from '../../src/discord/commands/types.ts';
 import type { Engine } from '../../src/domain/engine.ts';
 import type { AskResult } from '../../src/domain/types.ts';
 
@@ -70,6 +73,28 @@ describe('renderAskText', () => {
     const text = renderAskText(r);
     expect(text).toMatch(/doesn't cover that/);
     for (const s of r.answered ? [] : r.suggestions) expect(text).toContain(s.label);
+  });
+});
+
+describe('the closest passage and structural declines in the terminal', () => {
+  it('says a low-confidence answer is the closest passage, and a confident one nothing of the kind', () => {
+    const low = engine.ask('Will Britain help check whether the truce is actually being respected?');
+    expect(low.answered && low.confidence).toBe('low');
+    expect(renderAskText(low).split('\n')[0]).toContain(t('en', 'ask.title.closest'));
+    expect(renderAskText(engine.ask('Who signed the declaration?'))).not.toContain(t('en', 'ask.title.closest'));
+  });
+
+  it('words a structural decline as Discord does, with what the question named', () => {
+    const r = engine.ask('Did Poland agree to send troops too?');
+    expect(renderAskText(r)).toContain(t('en', 'decline.absent-entity', { entities: '“Poland”' }));
+  });
+
+  it('renders a message check, marking the claims answered only by the closest passage', () => {
+    const outcome = check.run(app.context, { target: { id: '1', content: 'The UK will help check the truce is respected. Pizza is tasty.' } } as never);
+    const text = renderText(outcome as CommandOutcome);
+    expect(text).toContain('> The UK will help check the truce is respected.');
+    expect(text).toContain(t('en', 'check.note'));
+    expect(text).not.toContain('no text rendering');
   });
 });
 

@@ -251,6 +251,29 @@ describe('renderOutcome', () => {
     expect(buttons(data)).toEqual([]);
   });
 
+  it('labels the closest passage as such, in the title and above the passage, in each language', () => {
+    const outcome = ask('Will Britain help check whether the truce is actually being respected?');
+    if (outcome.kind !== 'ask' || !outcome.result.answered || outcome.result.confidence !== 'low') throw new Error('expected a closest passage');
+    for (const locale of ['en-US', 'fr']) {
+      const embed = renderOutcome(outcome, { locale }).embeds![0]!;
+      expect(embed.title).toBe(t(locale, 'ask.title.closest'));
+      expect(readMarkdown(embed.description!).text).toContain(t(locale, 'ask.closest.note'));
+      expect(readMarkdown(embed.description!).text).toContain(outcome.result.answer);
+    }
+    const confident = renderOutcome(ask('Who signed the declaration?')).embeds![0]!;
+    expect(confident.title).toBe(t('en', 'ask.title'));
+    expect(confident.description).not.toContain(t('en', 'ask.closest.note'));
+  });
+
+  it('names what the article lacks in a structural decline, escaped as typed', () => {
+    const outcome = ask('Did *Poland* agree to send troops?');
+    if (outcome.kind !== 'ask' || outcome.result.answered) throw new Error('expected a decline');
+    expect(outcome.result.reason).toBe('absent-entity');
+    const text = readMarkdown(renderOutcome(outcome).embeds![0]!.description!).text;
+    expect(text).toContain('“Poland”');
+    expect(renderOutcome(outcome, { locale: 'fr' }).embeds![0]!.description).toContain(t('fr', 'decline.absent-entity', { entities: '“Poland”' }));
+  });
+
   it('makes private replies ephemeral with a "Share in channel" button', () => {
     const data = renderOutcome(ask('Who signed the declaration?', 0, true));
     expect(data.flags).toBe(MessageFlags.Ephemeral);

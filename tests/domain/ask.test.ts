@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ASK_OPTIONS } from '../../src/domain/ask.ts';
 import { createEngine, type Engine } from '../../src/domain/engine.ts';
 import { loadCorpus } from '../../src/domain/load.ts';
-import type { AskResult, RankedPassage } from '../../src/domain/types.ts';
+import type { AskResult, DeclineReason, RankedPassage } from '../../src/domain/types.ts';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
 const DEV_ASK = join(import.meta.dirname, '../fixtures/dev-ask.jsonl');
