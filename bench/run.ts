@@ -64,11 +64,15 @@ for (const n of sizes) {
   results.push(result);
 }
 
+// Word meaning on the article: reading the vector file, the term table built on first use, and /ask with and
+// without it over every question set of tests/fixtures (the synthetic sizes above already run with it).
+const wordMeaning = child('word-meaning.ts', { dir: join(ROOT, 'corpus'), questions: join(ROOT, 'tests', 'fixtures') });
+
 // The load average says how much the machine was shared: wall-clock p99s suffer first when it is above the core count.
 const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, load: loadavg().map((l) => l.toFixed(1)).join(' '), quick: args.quick, seed: Number(args.seed) };
 if (args.json) {
-  process.stdout.write(`${JSON.stringify({ machine, sizes: results })}\n`);
+  process.stdout.write(`${JSON.stringify({ machine, sizes: results, wordMeaning })}\n`);
 } else {
-  const { table } = await import('./table.ts');
-  process.stdout.write(`${table(results, machine)}\n`);
+  const { table, wordMeaningLine } = await import('./table.ts');
+  process.stdout.write(`${table(results, machine)}\n\n${wordMeaningLine(wordMeaning)}\n`);
 }

@@ -44,3 +44,14 @@ export function table(rows: Row[], machine: Record<string, unknown>): string {
   const md = [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   return `${md}\n\nNode ${machine.node}, ${machine.cores} × ${machine.cpu}, load average ${machine.load}${machine.quick ? ', --quick' : ''}, seed ${machine.seed}.`;
 }
+
+/** One line on what word meaning costs (bench/word-meaning.ts). */
+export function wordMeaningLine(w: Row): string {
+  const a = w.ask as Row;
+  const b = w.askWithoutMeaning as Row;
+  return (
+    `Word meaning (${w.vectorWords} words, ${w.fileMB} MB file): decoded in ${w.decodeMs} ms, +${w.heapMB} MB heap; ` +
+    `term table on first use ${w.termTableMs} ms. /ask over ${w.questions} questions, p50 / p99 ms with ${a.p50Ms} / ${a.p99Ms} ` +
+    `(CPU ${a.cpuP50Ms} / ${a.cpuP99Ms}), without ${b.p50Ms} / ${b.p99Ms} (CPU ${b.cpuP50Ms} / ${b.cpuP99Ms}).`
+  );
+}
