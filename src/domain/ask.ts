@@ -6,7 +6,7 @@ import { topLexical, type PassageIndex, type SearchOptions, type UnitResult } fr
 import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 import { expandChat } from './chat.ts';
-import { answerTypeOf, asksIdentity, IDENTITY_WORDS, isOverview } from './intent.ts';
+import { answerTypeOf, asksForList, asksIdentity, IDENTITY_WORDS, isOverview } from './intent.ts';
 import { absentEntities, isTitleCase, unanswerable, type Unanswerable } from './answerability.ts';
 import { isUnmatched, readUnit, unnamedSpeaker } from './reading.ts';
 import { decline, declineUnanswerable, overview } from './replies.ts';
@@ -53,6 +53,8 @@ export interface AskOptions {
   /** Questions that ask when; a passage giving a date gets `dateBonus`. */
   dateQuestion: RegExp;
   dateBonus: number;
+  /** Added to a paragraph that introduces a list, for a question asking for a list ("list what the UK pledged"). */
+  listBonus: number;
 }
 
 /** A date in running text: a month, a weekday or a year. */
@@ -78,6 +80,7 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   speakerBonus: 0.15,
   dateQuestion: /\b(when|what (date|day|time|year|month)|which (date|day|year|month))\b/i,
   dateBonus: 0.15,
+  listBonus: 0.15,
   speechQuestion:
     /\b(say|says|said|tell|told|think|thinks|thought|react|reacted|reaction|respond|responded|response|comment|comments|commented|quote|quoted|words|describe|described|call|called|characteri[sz]ed?|sum(med)? up|make of|made of|feel|feels|felt|view|views|reckon|reckons|praise|praised|hail|hailed|label|labelled|dub|dubbed)\b/i,
 };
@@ -138,6 +141,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const onlySpeaking = speaker !== null && ctx.quotedIn(speaker).size > 0;
   const speaking = new Set(onlySpeaking ? ctx.quotedIn(speaker!) : speech ? named.flatMap((p) => [...ctx.quotedIn(p)]) : []);
   const wantsDate = opts.dateQuestion.test(plain);
+  const wantsList = asksForList(plain);
   const candidates: Candidate[] = shortlist.map(([i, lexicalScore]) => {
     let covered = 0;
     results.forEach((r, u) => (covered += weights[u]! * (r.hits.get(i)?.credit ?? 0)));
@@ -151,7 +155,8 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
       opts.sentenceWeight * sentenceCoverage +
       opts.lexicalWeight * (lexicalScore / maxLexical) +
       (speaking.has(i) ? opts.speakerBonus : 0) +
-      (wantsDate && DATE.test(ctx.passages[i]!.text) ? opts.dateBonus : 0);
+      (wantsDate && DATE.test(ctx.passages[i]!.text) ? opts.dateBonus : 0) +
+      (wantsList && introducesList(ctx.passages, i) ? opts.listBonus : 0);
     return { i, score, coverage, bestSentence: best.index };
   });
   if (onlySpeaking) candidates.splice(0, candidates.length, ...candidates.filter((c) => speaking.has(c.i)));
@@ -233,6 +238,13 @@ function judge(ctx: AskContext, opts: AskOptions, reading: Reading, candidates: 
     answer: top.sentences[top.bestSentence] ?? top.text,
     matchedTerms: top.matchedTerms,
   };
+}
+
+/** A paragraph followed by list items of the same article: "These include:" and what it introduces. */
+function introducesList(passages: readonly Passage[], i: number): boolean {
+  const p = passages[i]!;
+  const next = passages[i + 1];
+  return p.kind === 'paragraph' && next !== undefined && next.kind === 'item' && next.articleId === p.articleId;
 }
 
 function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassage {

@@ -69,3 +69,8 @@ export const IDENTITY_WORDS = new Set(['role', 'roles', 'job', 'title', 'positio
 export function asksIdentity(question: string): boolean {
   return /^\W*who\s*(is|was|are|'s)\b/i.test(question) || tokens(question).some((t) => IDENTITY_WORDS.has(t.surface.toLowerCase()));
 }
+
+/** "List what Britain signed up to", "what are the measures": a question for a list, answered by its lead-in. */
+export function asksForList(question: string): boolean {
+  return /^\W*(list|name|enumerate)\b|\bwhat (are|were) (all )?the\b|\b(all|each|every) (of )?the (measures|commitments|steps|things|points|pledges)\b|\b(sign(ed)? up|commit(ted)?|pledged?|promised?) to\W*$/i.test(question);
+}
