@@ -84,12 +84,17 @@ function newNames(sentence: string, given: Set<string>, meaning: WordMeaning, ki
   });
 }
 
-function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning): boolean {
+/** Two full names joined by "and" ("Jared Kushner and Steve Witkoff"): a count of people, given by naming them. */
+const PEOPLE_LISTED = /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+,? and (\p{Lu}\p{Ll}+ )*\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
+/** "How many leaders", "how many US representatives": a count of people, which names can answer. */
+const PEOPLE_COUNT = /\bhow many (\w+ )?(leaders|representatives|officials|people|envoys|signatories|presidents|figures|attendees|delegates|politicians)\b/i;
+
+function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning, countsPeople = false): boolean {
   switch (type) {
     case 'date':
       return TIME_IN_TEXT.test(sentence);
     case 'figure':
-      return hasFigure(sentence);
+      return hasFigure(sentence) || (countsPeople && PEOPLE_LISTED.test(sentence));
     case 'city':
       return newNames(sentence, given, meaning, ['city']);
     case 'place':
@@ -117,7 +122,8 @@ export function unanswerable(question: string, view: PassageView, i: number, sen
     const sentences = view.passages[i]!.sentences;
     // The marked sentence first; another sentence of the passage that has the answer will do (it is then marked).
     const order = [sentence, ...sentences.keys()].filter((k, n, all) => all.indexOf(k) === n);
-    const found = order.find((k) => hasAnswerOfType(type, sentences[k] ?? '', given, meaning));
+    const countsPeople = PEOPLE_COUNT.test(question);
+    const found = order.find((k) => hasAnswerOfType(type, sentences[k] ?? '', given, meaning, countsPeople));
     if (found === undefined) return { reason: 'no-answer-of-type', answerType: type };
     if (found !== sentence) return { reason: 'answered-elsewhere', sentence: found };
   }

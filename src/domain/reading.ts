@@ -12,10 +12,12 @@ import { tokens } from './text.ts';
  * else the corpus words nearest in meaning ("truce" -> ceasefire), at the partial credit their similarity earns.
  */
 export function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<string>, titleCase: boolean): UnitResult {
-  const r = searchUnit(ctx.index, u, ctx.search);
-  if (!u.word || r.typedInText) return r;
-  // A correctly spelt English word is no typo: "commission" is not a misspelt "commitments".
-  const other = ctx.meaning.isEverydayWord(u.label) && !ctx.meaning.entityKind(u.label) ? null : ctx.lexicon.reinterpret(u);
+  const first = searchUnit(ctx.index, u, ctx.search);
+  if (!u.word || first.typedInText) return first;
+  // A correctly spelt English word is no typo: "commission" is not a misspelt "commitments", "stage" no "stated".
+  const everyday = ctx.meaning.isEverydayWord(u.label) && !ctx.meaning.entityKind(u.label);
+  const r = everyday ? searchUnit(ctx.index, u, { ...ctx.search, minFuzzyLength: Infinity }) : first;
+  const other = everyday ? null : ctx.lexicon.reinterpret(u);
   const reread = other ? searchUnit(ctx.index, other, ctx.search) : r;
   if (reread.textMatches > 0 || !u.word || namesEntity(u, ctx.meaning, titleCase)) return reread;
   // A neighbour the question asks for anyway would count twice ("foreign minister": foreign ~ minister).
