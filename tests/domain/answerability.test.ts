@@ -113,8 +113,10 @@ describe('overviews, chat and offices', () => {
   });
 
   it('reads chat spellings and contractions', () => {
-    const r = engine.ask('wut did witkoff say trump thinks');
-    expect(r.answered && r.passages[0]!.text).toBe(passageWith('this killing has to stop'));
+    const r = engine.ask('wut did witkoff call the european leaders');
+    expect(r.answered && r.passages[0]!.text).toBe(passageWith('described European leaders as "colleagues"'));
+    const t = engine.ask("who'd the summit get attended by");
+    expect(t.answered && t.passages[0]!.text).toBe(passageWith('notably attended by'));
   });
 
   it('knows a person by an office named through their country', () => {
