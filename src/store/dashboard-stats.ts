@@ -1,0 +1,220 @@
+// The operator's dashboard, aggregated in SQL: questions per hour, answered vs declined (vs low confidence
+// when the log records it), the most asked and the declined questions, votes per answer and latency per front
+// end and command, for one period. Read-only on the rows; on first open it adds the indexes these queries
+// need (once per file), so a page over a million logged questions stays well under a second.
+// Every query either scans one covering index in the order its GROUP BY needs (no sort of the rows) or
+// range-scans `at` for a short period; `npm run bench:dashboard` measures them.
+import Database from 'better-sqlite3';
+import { ALL_TIME, periodBounds, type Period } from './dashboard-period.ts';
+
+export { PERIODS, type Period } from './dashboard-period.ts';
+
+export interface DashboardStatsOptions {
+  /** Rows in each list. */
+  limit: number;
+  /** Declined wordings handed to the grouping of similar wordings (more than are shown: groups merge them). */
+  declinedCandidates: number;
+  /** How long the one-time index build may wait for the bot's write lock. */
+  busyTimeoutMs: number;
+}
+
+export const DEFAULT_DASHBOARD_STATS_OPTIONS: DashboardStatsOptions = { limit: 10, declinedCandidates: 200, busyTimeoutMs: 5_000 };
+
+export interface HourCount {
+  /** Start of the hour, ISO `yyyy-mm-ddThh`. */
+  hour: string;
+  answered: number;
+  declined: number;
+  /** Answered with low confidence (counted here, not in `answered`); 0 when the log has no confidence. */
+  lowConfidence: number;
+}
+
+export interface DashboardStats {
+  period: Period;
+  /** First hour counted (ISO), null for all time. */
+  since: string | null;
+  /** Whether the log records the answer's confidence (the low-confidence tier). */
+  hasConfidence: boolean;
+  totals: { questions: number; answered: number; declined: number; lowConfidence: number | null; up: number; down: number };
+  hours: HourCount[];
+  mostAsked: Array<{ question: string; count: number; answered: number; lastAt: string }>;
+  /** Declined wordings (grouped by question_key), most frequent first: the dashboard merges similar ones. */
+  declined: Array<{ question: string; count: number; reason: string | null; lastAt: string }>;
+  /** Answers with votes, worst net rating first; `topPassage` is the citation key of the passage given. */
+  rated: Array<{ question: string; topPassage: string | null; up: number; down: number }>;
+  /** Latency in ms per front end (`source`, null for entries from before it was recorded) and command. */
+  latency: Array<{ source: string | null; kind: string; count: number; p50: number; p90: number; p99: number; max: number }>;
+}
+
+export interface DashboardSource {
+  stats(period: Period, now: Date): Promise<DashboardStats>;
+  close(): void;
+}
+
+const PERCENTILES = [50, 90, 99] as const;
+
+function indexes(hasConfidence: boolean): string {
+  return `
+    CREATE INDEX IF NOT EXISTS dashboard_hour${hasConfidence ? '_confidence' : ''}
+      ON questions (substr(at, 1, 13), answered${hasConfidence ? ', confidence' : ''});
+    CREATE INDEX IF NOT EXISTS dashboard_at ON questions (at);
+    CREATE INDEX IF NOT EXISTS dashboard_key ON questions (question_key, answered, at);
+    CREATE INDEX IF NOT EXISTS dashboard_latency ON questions (source, kind, latency_ms, at);
+    CREATE INDEX IF NOT EXISTS dashboard_question ON questions (id, question_key, top_passage);
+    CREATE INDEX IF NOT EXISTS dashboard_votes_at ON votes (at);`;
+}
+
+/** Opens the log for the dashboard; throws if the file is missing or not a question log (the caller says so). */
+export function openDashboardStats(path: string, options: Partial<DashboardStatsOptions> = {}): DashboardSource {
+  const opts = { ...DEFAULT_DASHBOARD_STATS_OPTIONS, ...options };
+  const db = new Database(path, { fileMustExist: true, timeout: opts.busyTimeoutMs });
+  try {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('questions')`).pluck().all() as string[];
+    if (!columns.includes('question_key')) throw new Error('not a question log (no questions table)');
+    const hasConfidence = columns.includes('confidence');
+    db.exec(indexes(hasConfidence));
+    // Sampled statistics (cheap even on a big file) so the planner picks the range scan for short periods.
+    db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
+    return createSource(db, hasConfidence, opts);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function createSource(db: Database.Database, hasConfidence: boolean, opts: DashboardStatsOptions): DashboardSource {
+  const low = hasConfidence ? `answered = 1 AND confidence = 'low'` : '0';
+  const q = {
+    hours: db.prepare(
+      `SELECT substr(at, 1, 13) AS hour, count(*) AS n, answered, ${low} AS low
+       FROM questions WHERE substr(at, 1, 13) >= @sinceHour GROUP BY hour, answered${hasConfidence ? ', confidence' : ''}`,
+    ),
+    votes: db.prepare(`SELECT coalesce(sum(vote = 1), 0) AS up, coalesce(sum(vote = -1), 0) AS down FROM votes WHERE at >= @since`),
+    mostAsked: db.prepare(
+      `SELECT question_key AS key, count(*) AS count, sum(answered) AS answered, max(at) AS lastAt
+       FROM questions WHERE at >= @since GROUP BY question_key ORDER BY count DESC, lastAt DESC LIMIT @limit`,
+    ),
+    declined: db.prepare(
+      `SELECT question_key AS key, count(*) AS count, max(at) AS lastAt
+       FROM questions WHERE answered = 0 AND at >= @since GROUP BY question_key ORDER BY count DESC, lastAt DESC LIMIT @limit`,
+    ),
+    // The wording shown for a group: the latest one recorded (questions_key orders a key's rows by rowid, i.e.
+    // as written; dashboard_key orders a key's declined rows by time).
+    latestWording: db.prepare(`SELECT question FROM questions WHERE question_key = ? ORDER BY rowid DESC LIMIT 1`).pluck(),
+    latestDeclined: db.prepare(`SELECT question, reason FROM questions WHERE question_key = ? AND answered = 0 ORDER BY at DESC LIMIT 1`),
+    // Votes are summed per answer first, then per question and passage: one index lookup per voted answer.
+    rated: db.prepare(
+      `SELECT q.question_key AS key, q.top_passage AS topPassage, sum(v.up) AS up, sum(v.down) AS down
+       FROM (SELECT question_id, sum(vote = 1) AS up, sum(vote = -1) AS down FROM votes WHERE at >= @since GROUP BY question_id) v
+       JOIN questions q ON q.id = v.question_id
+       GROUP BY q.question_key, q.top_passage ORDER BY sum(v.down) - sum(v.up) DESC, sum(v.down) DESC LIMIT @limit`,
+    ),
+    // One row per distinct latency (the log keeps hundredths of a ms): exact percentiles from the counts.
+    latency: db.prepare(
+      `SELECT source, kind, latency_ms AS ms, count(*) AS n FROM questions WHERE at >= @since GROUP BY source, kind, latency_ms`,
+    ),
+  };
+
+  const wording = (key: string): string => (q.latestWording.get(key) as string | undefined) ?? key;
+
+  return {
+    async stats(period, now) {
+      const { sinceHour } = periodBounds(period, now);
+      const p = { since: sinceHour === ALL_TIME ? '' : `${sinceHour}:00:00.000Z`, sinceHour, limit: opts.limit };
+      // One read transaction: every section sees the same snapshot while the bot keeps writing.
+      return db.transaction(() => {
+        const hours = hourCounts(q.hours.all(p) as HourRow[]);
+        const totals = sumHours(hours);
+        const votes = q.votes.get(p) as { up: number; down: number };
+        const mostAsked = (q.mostAsked.all(p) as Array<{ key: string; count: number; answered: number; lastAt: string }>).map(
+          ({ key, ...row }) => ({ question: wording(key), ...row }),
+        );
+        const declined = (q.declined.all({ ...p, limit: opts.declinedCandidates }) as Array<{ key: string; count: number; lastAt: string }>).map(
+          ({ key, ...row }) => {
+            const latest = (q.latestDeclined.get(key) as { question: string; reason: string | null } | undefined) ?? { question: key, reason: null };
+            return { question: latest.question, reason: latest.reason, ...row };
+          },
+        );
+        const rated = (q.rated.all(p) as Array<{ key: string; topPassage: string | null; up: number; down: number }>).map(({ key, ...row }) => ({
+          question: wording(key),
+          ...row,
+        }));
+        return {
+          period,
+          since: sinceHour === ALL_TIME ? null : p.since,
+          hasConfidence,
+          totals: { ...totals, lowConfidence: hasConfidence ? totals.lowConfidence : null, ...votes },
+          hours,
+          mostAsked,
+          declined,
+          rated,
+          latency: percentiles(q.latency.all(p) as LatencyRow[]),
+        };
+      })();
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+interface HourRow {
+  hour: string;
+  n: number;
+  answered: number;
+  low: number;
+}
+
+function hourCounts(rows: HourRow[]): HourCount[] {
+  const byHour = new Map<string, HourCount>();
+  for (const row of rows) {
+    const h = byHour.get(row.hour) ?? { hour: row.hour, answered: 0, declined: 0, lowConfidence: 0 };
+    if (!row.answered) h.declined += row.n;
+    else if (row.low) h.lowConfidence += row.n;
+    else h.answered += row.n;
+    byHour.set(row.hour, h);
+  }
+  return [...byHour.values()].sort((a, b) => (a.hour < b.hour ? -1 : a.hour > b.hour ? 1 : 0));
+}
+
+function sumHours(hours: HourCount[]): { questions: number; answered: number; declined: number; lowConfidence: number } {
+  const t = { questions: 0, answered: 0, declined: 0, lowConfidence: 0 };
+  for (const h of hours) {
+    // "answered" in the totals counts every answer; the low-confidence ones are also counted apart.
+    t.answered += h.answered + h.lowConfidence;
+    t.declined += h.declined;
+    t.lowConfidence += h.lowConfidence;
+  }
+  t.questions = t.answered + t.declined;
+  return t;
+}
+
+interface LatencyRow {
+  source: string | null;
+  kind: string;
+  ms: number;
+  n: number;
+}
+
+/** Nearest-rank percentiles over rows sorted by (source, kind, ms), as the query's GROUP BY returns them. */
+function percentiles(rows: LatencyRow[]): DashboardStats['latency'] {
+  const groups = new Map<string, LatencyRow[]>();
+  for (const row of rows) {
+    const key = `${row.source ?? ''}\0${row.kind}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()].map((group) => {
+    group.sort((a, b) => a.ms - b.ms);
+    const count = group.reduce((n, r) => n + r.n, 0);
+    const at = (pct: number): number => {
+      const rank = Math.max(1, Math.ceil((pct / 100) * count));
+      let seen = 0;
+      for (const r of group) if ((seen += r.n) >= rank) return r.ms;
+      return group[group.length - 1]!.ms;
+    };
+    const [p50, p90, p99] = PERCENTILES.map(at) as [number, number, number];
+    return { source: group[0]!.source, kind: group[0]!.kind, count, p50, p90, p99, max: group[group.length - 1]!.ms };
+  });
+}
