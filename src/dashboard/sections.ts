@@ -80,7 +80,7 @@ export function ratings(rows: DashboardStats['rated'], passage: (key: string) =>
     <tbody>${rows.length
       ? rows.map((r) => {
           const text = r.topPassage ? passage(r.topPassage) : null;
-          return html`<tr><td class="n">${num(r.down)}</td><td class="n">${num(r.up)}</td><td class="q">${r.question}</td><td class="passage">${r.topPassage ? html`<cite>${r.topPassage}</cite>` : html`<span class="muted">none</span>`}${text ? html`<q>${excerpt(text)}</q>` : ''}</td></tr>`;
+          return html`<tr><td class="n" data-label="👎">${num(r.down)}</td><td class="n" data-label="👍">${num(r.up)}</td><td class="q">${r.question}</td><td class="passage">${r.topPassage ? html`<cite>${r.topPassage}</cite>` : html`<span class="muted">none</span>`}${text ? html`<span class="excerpt">${excerpt(text)}</span>` : ''}</td></tr>`;
         })
       : empty(4, 'No votes in this period.')}</tbody></table></div>
   </section>`;
