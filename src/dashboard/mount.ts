@@ -28,10 +28,12 @@ export interface MountOptions {
   app: () => App | null;
   /** Where the dashboard is reachable, for the start-up line. */
   url?: string;
+  /** The clock periods end at (tests fix it). */
+  now?: () => Date;
 }
 
 /** The dashboard, or null (with the reason logged) when no DASHBOARD_TOKEN is configured. */
-export function mountDashboard({ config, logger, app, url }: MountOptions): Dashboard | null {
+export function mountDashboard({ config, logger, app, url, now }: MountOptions): Dashboard | null {
   if (!config.dashboardToken) {
     logger.info('dashboard: off (set DASHBOARD_TOKEN to serve it at /dashboard)');
     return null;
@@ -40,6 +42,7 @@ export function mountDashboard({ config, logger, app, url }: MountOptions): Dash
     token: config.dashboardToken,
     questionLog: config.questionLog,
     logger,
+    ...(now ? { now } : {}),
     corpus: () => {
       const current = app();
       return current ? corpusView(current.context.engine) : null;

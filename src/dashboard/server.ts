@@ -26,12 +26,14 @@ export interface DashboardServerOptions {
   logger: Logger;
   /** A prebuilt app (tests); default: the corpus folder with the persisted cache, watched for edits. */
   app?: App;
+  /** The clock periods end at (tests fix it). */
+  now?: () => Date;
 }
 
-export async function startDashboardServer({ config, logger, app: given }: DashboardServerOptions): Promise<DashboardServer> {
+export async function startDashboardServer({ config, logger, app: given, now }: DashboardServerOptions): Promise<DashboardServer> {
   const app = given ?? createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
   const watcher: CorpusWatcher | null = given ? null : watchCorpus({ app, dir: config.corpusDir, logger, cacheDir: config.cacheDir });
-  const dashboard = mountDashboard({ config, logger, app: () => app });
+  const dashboard = mountDashboard({ config, logger, app: () => app, ...(now ? { now } : {}) });
   if (!dashboard) throw new Error('dashboard server: no DASHBOARD_TOKEN (loadConfig({ mode: "dashboard" }) requires it)');
 
   const server = createServer({

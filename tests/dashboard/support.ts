@@ -15,6 +15,8 @@ export const TOKEN = 'test-dashboard-token-0123456789';
 export const HOSTILE = `<img src=x onerror=alert(1)> <script>document.title='pwned'</script> what about "quotes" & ampersands?`;
 
 export interface Fixture {
+  /** The fixed "now" the log was generated up to and the dashboard's periods end at. */
+  now: Date;
   dir: string;
   path: string;
   url: string;
@@ -28,17 +30,19 @@ let app: App | null = null;
 export async function startFixture(options: { entries?: number; days?: number; confidence?: boolean; questionLog?: string } = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'pactbot-dashboard-'));
   const path = join(dir, 'log.db');
-  generateLog({ path, entries: options.entries ?? 400, days: options.days ?? 20, now: new Date(), confidence: options.confidence ?? false });
+  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  generateLog({ path, entries: options.entries ?? 400, days: options.days ?? 20, now, confidence: options.confidence ?? false });
   const log = openQuestionLog({ path, logger: silentLogger() });
   for (let i = 0; i < 3; i++) {
-    log.record({ id: `hostile-${i}`, kind: 'ask', question: HOSTILE, answered: false, reason: 'no-match', topPassage: null, latencyMs: 1, userId: 'mallory', source: 'gateway' });
+    log.record({ id: `hostile-${i}`, kind: 'ask', question: HOSTILE, answered: false, reason: 'no-match', topPassage: null, latencyMs: 1, userId: 'mallory', source: 'gateway', at: now });
   }
   log.close();
   const env = { DASHBOARD_TOKEN: TOKEN, QUESTION_LOG: options.questionLog ?? path, PORT: '0', HOST: '127.0.0.1' };
   const config = loadConfig({ mode: 'dashboard', env, dotenvPath: false });
   app ??= createApp({ corpusDir: 'corpus' });
-  const server = await startDashboardServer({ config, logger: silentLogger(), app });
+  const server = await startDashboardServer({ config, logger: silentLogger(), app, now: () => now });
   return {
+    now,
     dir,
     path,
     url: `http://127.0.0.1:${server.address.port}`,
