@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.ts';
 import { startDashboardServer } from '../src/dashboard/server.ts';
 import { silentLogger } from '../src/log.ts';
 import { openDashboardStats, PERIODS, type Period } from '../src/store/dashboard-stats.ts';
-import { generateLog, DEFAULT_GENERATED_LOG } from '../tests/store/generated-log.ts';
+import { DEFAULT_GENERATED_LOG, GENERATED_LOG_VERSION, generateLog } from '../tests/store/generated-log.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ const say = (line: string) => (args.json ? process.stderr : process.stdout).writ
 
 const cacheDir = join('.cache', 'bench');
 mkdirSync(cacheDir, { recursive: true });
-const path = args.db ?? join(cacheDir, `dashboard-${entries}-${days}d-v1.db`);
+const path = args.db ?? join(cacheDir, `dashboard-${entries}-${days}d-v${GENERATED_LOG_VERSION}.db`);
 let generateMs: number | null = null;
 if (!existsSync(path)) {
   say(`generating ${entries.toLocaleString('en-GB')} logged questions over ${days} days in ${path} …`);

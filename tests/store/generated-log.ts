@@ -14,18 +14,35 @@ export interface GeneratedLogOptions {
   seed: number;
   /** Add the answer engine's `confidence` column ('high' | 'low' on answered entries). */
   confidence: boolean;
+  /** Share of questions made unique (a long tail of one-off wordings, as real logs have). */
+  uniqueShare: number;
 }
 
-export const DEFAULT_GENERATED_LOG = { entries: 1_000, days: 60, now: new Date('2026-11-30T12:00:00.000Z'), seed: 1, confidence: false };
+/** Bumped whenever what a seed generates changes: files kept by the benchmark are named with it. */
+export const GENERATED_LOG_VERSION = 2;
+
+export const DEFAULT_GENERATED_LOG = { entries: 1_000, days: 60, now: new Date('2026-11-30T12:00:00.000Z'), seed: 1, confidence: false, uniqueShare: 0.05 };
 
 /** Questions the article answers, and ones it does not: the declined ones come in several wordings. */
-export const ANSWERED = ['Who signed the declaration?', 'What will the UK contribute?', 'When was the pact signed?', 'Where did the leaders meet?'];
+export const ANSWERED = [
+  'Who signed the declaration?',
+  'What will the UK contribute?',
+  'When was the pact signed?',
+  'Where did the leaders meet?',
+  'What did Zelensky say?',
+  'What are the security guarantees?',
+];
 export const DECLINED = [
   ['Is Germany sending troops?', 'Will Germany send troops?', 'is germany sending any troops'],
   ['What does the pact cost?', 'How much does the pact cost?'],
+  ['When will the troops deploy?', 'When do troops deploy?'],
+  ["What is Russia's reaction?"],
+  ['Does Parliament have to vote on it?', 'Will parliament vote on the deployment?'],
   ['Who won the football?'],
 ];
 const SOURCES = ['gateway', 'http', 'console'] as const;
+/** Passages of the real article cited by generated answers (it has 15). */
+const PASSAGES = 12;
 /** Writes per transaction: the real log's queue is bounded, so it is flushed in batches. */
 const BATCH = 5_000;
 
@@ -49,10 +66,10 @@ export function generateLog(options: Pick<GeneratedLogOptions, 'path'> & Partial
     const entry: QuestionEntry = {
       id,
       kind: rand() < 0.9 ? 'ask' : 'check',
-      question: rand() < 0.05 ? `${question} (${i})` : question,
+      question: rand() < opts.uniqueShare ? `${question} (${i})` : question,
       answered,
       reason: answered ? null : 'weak-match',
-      topPassage: answered ? `uk-france-pact#${1 + Math.floor(rand() * 20)}` : null,
+      topPassage: answered ? `uk-france-pact#${1 + Math.floor(rand() * PASSAGES)}` : null,
       latencyMs: Math.round((1 + rand() * rand() * 40) * 100) / 100,
       userId: `user-${Math.floor(rand() * 500)}`,
       source: pick(SOURCES),
