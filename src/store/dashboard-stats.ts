@@ -1,7 +1,7 @@
 // The operator's dashboard, aggregated in SQL: questions per hour, answered vs declined (vs low confidence
 // when the log records it), the most asked and the declined questions, votes per answer and latency per front
 // end and command, for one period. Read-only on the rows; on first open it adds the indexes these queries
-// need (once per file), so a page over a million logged questions stays well under a second.
+// need (once per file), so a page over a million logged questions stays near a second even for all time.
 // Every query either scans one covering index in the order its GROUP BY needs (no sort of the rows) or
 // range-scans `at` for a short period; `npm run bench:dashboard` measures them.
 import Database from 'better-sqlite3';
@@ -40,7 +40,7 @@ export interface DashboardStats {
   mostAsked: Array<{ question: string; count: number; answered: number; lastAt: string }>;
   /** Declined wordings (grouped by question_key), most frequent first: the dashboard merges similar ones. */
   declined: Array<{ question: string; count: number; reason: string | null; lastAt: string }>;
-  /** Answers with votes, worst net rating first; `topPassage` is the citation key of the passage given. */
+  /** Answers with at least one 👎, worst net rating first; `topPassage` is the citation key of the passage given. */
   rated: Array<{ question: string; topPassage: string | null; up: number; down: number }>;
   /** Latency in ms per front end (`source`, null for entries from before it was recorded) and command. */
   latency: Array<{ source: string | null; kind: string; count: number; p50: number; p90: number; p99: number; max: number }>;
@@ -53,16 +53,24 @@ export interface DashboardSource {
 
 const PERCENTILES = [50, 90, 99] as const;
 
-function indexes(hasConfidence: boolean): string {
-  return `
-    CREATE INDEX IF NOT EXISTS dashboard_hour${hasConfidence ? '_confidence' : ''}
-      ON questions (substr(at, 1, 13), answered${hasConfidence ? ', confidence' : ''});
-    CREATE INDEX IF NOT EXISTS dashboard_at ON questions (at);
-    CREATE INDEX IF NOT EXISTS dashboard_key ON questions (question_key, answered, at);
-    CREATE INDEX IF NOT EXISTS dashboard_latency ON questions (source, kind, latency_ms, at);
-    CREATE INDEX IF NOT EXISTS dashboard_question ON questions (id, question_key, top_passage);
-    CREATE INDEX IF NOT EXISTS dashboard_votes_at ON votes (at);`;
-}
+/**
+ * A period holding less than this share of the log is read through the `at` range ("narrow"); a larger one by
+ * scanning the index already in its GROUP BY order ("wide"), which needs no sort however many rows it holds.
+ */
+const NARROW_SHARE = 0.25;
+
+// Each index covers the queries that use it (they never read the table itself). With a confidence column the
+// hour index includes it; the one built before the column appeared is then dropped.
+const HOUR_INDEX = (c: boolean) => (c ? 'dashboard_hour_confidence' : 'dashboard_hour');
+const INDEXES = (c: boolean) => `
+  ${c ? 'DROP INDEX IF EXISTS dashboard_hour;' : ''}
+  CREATE INDEX IF NOT EXISTS ${HOUR_INDEX(c)} ON questions (substr(at, 1, 13), answered, ${c ? 'confidence, ' : ''}at);
+  CREATE INDEX IF NOT EXISTS dashboard_at ON questions (at, answered, question_key, source, kind, latency_ms);
+  CREATE INDEX IF NOT EXISTS dashboard_key ON questions (question_key, answered, at);
+  CREATE INDEX IF NOT EXISTS dashboard_latency ON questions (source, kind, latency_ms, at);
+  CREATE INDEX IF NOT EXISTS dashboard_question ON questions (id, question_key, top_passage);
+  CREATE INDEX IF NOT EXISTS dashboard_votes ON votes (question_id, at, vote);
+  CREATE INDEX IF NOT EXISTS dashboard_votes_at ON votes (at, question_id, vote);`;
 
 /** Opens the log for the dashboard; throws if the file is missing or not a question log (the caller says so). */
 export function openDashboardStats(path: string, options: Partial<DashboardStatsOptions> = {}): DashboardSource {
@@ -72,9 +80,8 @@ export function openDashboardStats(path: string, options: Partial<DashboardStats
     const columns = db.prepare(`SELECT name FROM pragma_table_info('questions')`).pluck().all() as string[];
     if (!columns.includes('question_key')) throw new Error('not a question log (no questions table)');
     const hasConfidence = columns.includes('confidence');
-    db.exec(indexes(hasConfidence));
-    // Sampled statistics (cheap even on a big file) so the planner picks the range scan for short periods.
-    db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
+    const missing = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(HOUR_INDEX(hasConfidence)) === 0;
+    if (missing) db.exec(INDEXES(hasConfidence));
     return createSource(db, hasConfidence, opts);
   } catch (error) {
     db.close();
@@ -82,60 +89,78 @@ export function openDashboardStats(path: string, options: Partial<DashboardStats
   }
 }
 
+/** The same query through the `at` range (narrow) or through the index in its GROUP BY order (wide). */
+function both(db: Database.Database, sql: (by: { questions: string; votes: string }) => string): { narrow: Database.Statement; wide: Database.Statement } {
+  return {
+    narrow: db.prepare(sql({ questions: 'questions INDEXED BY dashboard_at', votes: 'votes INDEXED BY dashboard_votes_at' })),
+    wide: db.prepare(sql({ questions: 'questions INDEXED BY dashboard_key', votes: 'votes INDEXED BY dashboard_votes' })),
+  };
+}
+
 function createSource(db: Database.Database, hasConfidence: boolean, opts: DashboardStatsOptions): DashboardSource {
   const low = hasConfidence ? `answered = 1 AND confidence = 'low'` : '0';
   const q = {
     hours: db.prepare(
       `SELECT substr(at, 1, 13) AS hour, count(*) AS n, answered, ${low} AS low
-       FROM questions WHERE substr(at, 1, 13) >= @sinceHour GROUP BY hour, answered${hasConfidence ? ', confidence' : ''}`,
+       FROM questions INDEXED BY ${HOUR_INDEX(hasConfidence)}
+       WHERE substr(at, 1, 13) >= @sinceHour GROUP BY hour, answered${hasConfidence ? ', confidence' : ''}`,
     ),
-    votes: db.prepare(`SELECT coalesce(sum(vote = 1), 0) AS up, coalesce(sum(vote = -1), 0) AS down FROM votes WHERE at >= @since`),
-    mostAsked: db.prepare(
-      `SELECT question_key AS key, count(*) AS count, sum(answered) AS answered, max(at) AS lastAt
-       FROM questions WHERE at >= @since GROUP BY question_key ORDER BY count DESC, lastAt DESC LIMIT @limit`,
-    ),
-    declined: db.prepare(
-      `SELECT question_key AS key, count(*) AS count, max(at) AS lastAt
-       FROM questions WHERE answered = 0 AND at >= @since GROUP BY question_key ORDER BY count DESC, lastAt DESC LIMIT @limit`,
+    /** An upper bound of the rows in the log, in O(log n): enough to choose narrow or wide. */
+    size: db.prepare(`SELECT coalesce(max(rowid), 0) FROM questions`).pluck(),
+    votes: db.prepare(`SELECT coalesce(sum(vote = 1), 0) AS up, coalesce(sum(vote = -1), 0) AS down FROM votes INDEXED BY dashboard_votes_at WHERE at >= @since`),
+    // Both lists from one pass over the period: the most asked, and the declined wordings.
+    keys: both(
+      db,
+      (by) => `WITH g AS MATERIALIZED (
+         SELECT question_key AS key, count(*) AS count, sum(answered) AS answered, max(at) AS lastAt,
+                count(*) - sum(answered) AS declined, max(CASE WHEN answered = 0 THEN at END) AS declinedAt
+         FROM ${by.questions} WHERE at >= @since GROUP BY question_key)
+       SELECT * FROM (SELECT 'most' AS list, * FROM g ORDER BY count DESC, lastAt DESC LIMIT @limit)
+       UNION ALL
+       SELECT * FROM (SELECT 'declined' AS list, * FROM g WHERE declined > 0 ORDER BY declined DESC, declinedAt DESC LIMIT @candidates)`,
     ),
     // The wording shown for a group: the latest one recorded (questions_key orders a key's rows by rowid, i.e.
     // as written; dashboard_key orders a key's declined rows by time).
     latestWording: db.prepare(`SELECT question FROM questions WHERE question_key = ? ORDER BY rowid DESC LIMIT 1`).pluck(),
-    latestDeclined: db.prepare(`SELECT question, reason FROM questions WHERE question_key = ? AND answered = 0 ORDER BY at DESC LIMIT 1`),
-    // Votes are summed per answer first, then per question and passage: one index lookup per voted answer.
-    rated: db.prepare(
-      `SELECT q.question_key AS key, q.top_passage AS topPassage, sum(v.up) AS up, sum(v.down) AS down
-       FROM (SELECT question_id, sum(vote = 1) AS up, sum(vote = -1) AS down FROM votes WHERE at >= @since GROUP BY question_id) v
-       JOIN questions q ON q.id = v.question_id
+    latestDeclined: db.prepare(`SELECT question, reason FROM questions INDEXED BY dashboard_key WHERE question_key = ? AND answered = 0 ORDER BY at DESC LIMIT 1`),
+    // Votes summed per answer first (only answers with a 👎: the worst rated), then per question and passage.
+    rated: both(
+      db,
+      (by) => `SELECT q.question_key AS key, q.top_passage AS topPassage, sum(v.up) AS up, sum(v.down) AS down
+       FROM (SELECT question_id, sum(vote = 1) AS up, sum(vote = -1) AS down FROM ${by.votes} WHERE at >= @since
+             GROUP BY question_id HAVING down > 0) v
+       JOIN questions q INDEXED BY dashboard_question ON q.id = v.question_id
        GROUP BY q.question_key, q.top_passage ORDER BY sum(v.down) - sum(v.up) DESC, sum(v.down) DESC LIMIT @limit`,
     ),
     // One row per distinct latency (the log keeps hundredths of a ms): exact percentiles from the counts.
-    latency: db.prepare(
-      `SELECT source, kind, latency_ms AS ms, count(*) AS n FROM questions WHERE at >= @since GROUP BY source, kind, latency_ms`,
-    ),
+    latency: {
+      narrow: db.prepare(`SELECT source, kind, latency_ms AS ms, count(*) AS n FROM questions INDEXED BY dashboard_at WHERE at >= @since GROUP BY source, kind, latency_ms`),
+      wide: db.prepare(`SELECT source, kind, latency_ms AS ms, count(*) AS n FROM questions INDEXED BY dashboard_latency WHERE at >= @since GROUP BY source, kind, latency_ms`),
+    },
   };
 
   const wording = (key: string): string => (q.latestWording.get(key) as string | undefined) ?? key;
+  type KeyRow = { list: 'most' | 'declined'; key: string; count: number; answered: number; lastAt: string; declined: number; declinedAt: string | null };
 
   return {
     async stats(period, now) {
       const { sinceHour } = periodBounds(period, now);
-      const p = { since: sinceHour === ALL_TIME ? '' : `${sinceHour}:00:00.000Z`, sinceHour, limit: opts.limit };
+      const p = { since: sinceHour === ALL_TIME ? '' : `${sinceHour}:00:00.000Z`, sinceHour, limit: opts.limit, candidates: opts.declinedCandidates };
       // One read transaction: every section sees the same snapshot while the bot keeps writing.
       return db.transaction(() => {
         const hours = hourCounts(q.hours.all(p) as HourRow[]);
         const totals = sumHours(hours);
+        const way = totals.questions < NARROW_SHARE * (q.size.get() as number) ? 'narrow' : 'wide';
         const votes = q.votes.get(p) as { up: number; down: number };
-        const mostAsked = (q.mostAsked.all(p) as Array<{ key: string; count: number; answered: number; lastAt: string }>).map(
-          ({ key, ...row }) => ({ question: wording(key), ...row }),
-        );
-        const declined = (q.declined.all({ ...p, limit: opts.declinedCandidates }) as Array<{ key: string; count: number; lastAt: string }>).map(
-          ({ key, ...row }) => {
-            const latest = (q.latestDeclined.get(key) as { question: string; reason: string | null } | undefined) ?? { question: key, reason: null };
-            return { question: latest.question, reason: latest.reason, ...row };
-          },
-        );
-        const rated = (q.rated.all(p) as Array<{ key: string; topPassage: string | null; up: number; down: number }>).map(({ key, ...row }) => ({
+        const keys = q.keys[way].all(p) as KeyRow[];
+        const mostAsked = keys.filter((k) => k.list === 'most').map((k) => ({ question: wording(k.key), count: k.count, answered: k.answered, lastAt: k.lastAt }));
+        const declined = keys
+          .filter((k) => k.list === 'declined')
+          .map((k) => {
+            const latest = (q.latestDeclined.get(k.key) as { question: string; reason: string | null } | undefined) ?? { question: k.key, reason: null };
+            return { question: latest.question, reason: latest.reason, count: k.declined, lastAt: k.declinedAt ?? k.lastAt };
+          });
+        const rated = (q.rated[way].all(p) as Array<{ key: string; topPassage: string | null; up: number; down: number }>).map(({ key, ...row }) => ({
           question: wording(key),
           ...row,
         }));
@@ -148,7 +173,7 @@ function createSource(db: Database.Database, hasConfidence: boolean, opts: Dashb
           mostAsked,
           declined,
           rated,
-          latency: percentiles(q.latency.all(p) as LatencyRow[]),
+          latency: percentiles(q.latency[way].all(p) as LatencyRow[]),
         };
       })();
     },
