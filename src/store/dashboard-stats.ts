@@ -77,12 +77,27 @@ export function openDashboardStats(path: string, options: Partial<DashboardStats
   const opts = { ...DEFAULT_DASHBOARD_STATS_OPTIONS, ...options };
   const db = new Database(path, { fileMustExist: true, timeout: opts.busyTimeoutMs });
   try {
-    const columns = db.prepare(`SELECT name FROM pragma_table_info('questions')`).pluck().all() as string[];
-    if (!columns.includes('question_key')) throw new Error('not a question log (no questions table)');
-    const hasConfidence = columns.includes('confidence');
-    const missing = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(HOUR_INDEX(hasConfidence)) === 0;
-    if (missing) db.exec(INDEXES(hasConfidence));
-    return createSource(db, hasConfidence, opts);
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('questions')`).pluck();
+    const indexed = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck();
+    /** Whether the log records confidence now: the bot may add the column while the dashboard runs. */
+    const confidence = (): boolean => {
+      const names = columns.all() as string[];
+      if (!names.includes('question_key')) throw new Error('not a question log (no questions table)');
+      return names.includes('confidence');
+    };
+    const prepare = (hasConfidence: boolean): DashboardSource => {
+      if (indexed.get(HOUR_INDEX(hasConfidence)) === 0) db.exec(INDEXES(hasConfidence));
+      return createSource(db, hasConfidence, opts);
+    };
+    let hasConfidence = confidence();
+    let source = prepare(hasConfidence);
+    return {
+      stats(period, now) {
+        if (confidence() !== hasConfidence) source = prepare((hasConfidence = !hasConfidence));
+        return source.stats(period, now);
+      },
+      close: () => db.close(),
+    };
   } catch (error) {
     db.close();
     throw error;

@@ -157,6 +157,18 @@ describe('dashboard aggregations, by hand', () => {
     ]);
   });
 
+  it('notices a confidence column added while it is open', async () => {
+    record([{ q: 'a', answered: true, at: '2026-11-30T10:05:00Z' }]);
+    const source = open();
+    expect((await source.stats('24h', now)).hasConfidence).toBe(false);
+    const db = new Database(path);
+    db.exec(`ALTER TABLE questions ADD COLUMN confidence TEXT; UPDATE questions SET confidence = 'low'`);
+    db.close();
+    const stats = await source.stats('24h', now);
+    expect(stats.hasConfidence).toBe(true);
+    expect(stats.totals.lowConfidence).toBe(1);
+  });
+
   it('leaves out what was asked before the period', async () => {
     record([
       { q: 'old', answered: true, at: '2026-11-29T12:59:59Z' },
