@@ -9,7 +9,7 @@ import type { CorpusInfo } from '../domain/types.ts';
 import type { Logger } from '../log.ts';
 import { readBody } from '../discord/http/body.ts';
 import { DEFAULT_PERIOD, isPeriod, type Period } from '../store/dashboard-period.ts';
-import { openDashboardStats, type DashboardSource } from '../store/dashboard-stats.ts';
+import { openDashboardStatsInBackground, type DashboardSource } from '../store/dashboard-stats.ts';
 import { createAuth } from './auth.ts';
 import { chartRows, renderChart, warmUpChart } from './chart.ts';
 import { groupContentGaps } from './gaps.ts';
@@ -36,7 +36,7 @@ export interface DashboardOptions {
   logger: Logger;
   now?: () => Date;
   /** Opens the log's aggregations (tests and other stores pass their own). */
-  openSource?: (path: string) => DashboardSource;
+  openSource?: (path: string) => DashboardSource | Promise<DashboardSource>;
   /** Rows per list on the page. */
   limit?: number;
 }
@@ -84,13 +84,18 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const { logger, corpus } = options;
   const log = logger.child({ component: 'dashboard' });
   const now = options.now ?? (() => new Date());
-  const openSource = options.openSource ?? ((path: string) => openDashboardStats(path));
+  const openSource = options.openSource ?? ((path: string) => openDashboardStatsInBackground(path));
   const limit = options.limit ?? DEFAULT_LIMIT;
   const auth = createAuth(options.token);
-  let source: DashboardSource | null = null;
+  let opening: Promise<DashboardSource> | null = null;
 
   /** The log opens on first use and again after a failure: the bot creates the file with its first question. */
-  const stats = (): DashboardSource => (source ??= openSource(options.questionLog!));
+  const source = (): Promise<DashboardSource> => (opening ??= Promise.resolve().then(() => openSource(options.questionLog!)));
+  const reset = (): void => {
+    const failed = opening;
+    opening = null;
+    failed?.then((s) => s.close(), () => undefined);
+  };
 
   async function show(period: Period): Promise<DashboardReply> {
     if (options.questionLog === null) {
@@ -98,10 +103,9 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     }
     let data;
     try {
-      data = await stats().stats(period, now());
+      data = await (await source()).stats(period, now());
     } catch (error) {
-      source?.close();
-      source = null;
+      reset();
       const missing = !existsSync(options.questionLog);
       if (!missing) log.warn({ err: error }, 'dashboard: cannot read the question log');
       const notice = missing
@@ -181,15 +185,13 @@ export function createDashboard(options: DashboardOptions): Dashboard {
       await warmUpChart();
       if (options.questionLog === null) return;
       try {
-        stats();
+        await source();
       } catch (error) {
+        reset();
         log.info({ reason: (error as Error).message }, 'dashboard: no question log to read yet');
       }
     },
-    close() {
-      source?.close();
-      source = null;
-    },
+    close: reset,
   };
 }
 

@@ -6,6 +6,7 @@
 // range-scans `at` for a short period; `npm run bench:dashboard` measures them.
 import Database from 'better-sqlite3';
 import { ALL_TIME, periodBounds, type Period } from './dashboard-period.ts';
+import { execInWorker } from './sql-worker.ts';
 
 export { PERIODS, type Period } from './dashboard-period.ts';
 
@@ -71,6 +72,26 @@ const INDEXES = (c: boolean) => `
   CREATE INDEX IF NOT EXISTS dashboard_question ON questions (id, question_key, top_passage);
   CREATE INDEX IF NOT EXISTS dashboard_votes ON votes (question_id, at, vote);
   CREATE INDEX IF NOT EXISTS dashboard_votes_at ON votes (at, question_id, vote);`;
+
+/**
+ * openDashboardStats for servers: a missing index set is built first in a worker thread, so a big log's one-time
+ * build (16 s at a million questions) does not stall the event loop. Rejects like openDashboardStats throws.
+ */
+export async function openDashboardStatsInBackground(path: string, options: Partial<DashboardStatsOptions> = {}): Promise<DashboardSource> {
+  const opts = { ...DEFAULT_DASHBOARD_STATS_OPTIONS, ...options };
+  const db = new Database(path, { fileMustExist: true, readonly: true });
+  let sql: string | null = null;
+  try {
+    const names = db.prepare(`SELECT name FROM pragma_table_info('questions')`).pluck().all() as string[];
+    const hasConfidence = names.includes('confidence');
+    const indexed = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(HOUR_INDEX(hasConfidence));
+    if (names.includes('question_key') && indexed === 0) sql = INDEXES(hasConfidence);
+  } finally {
+    db.close();
+  }
+  if (sql) await execInWorker(path, sql, opts.busyTimeoutMs);
+  return openDashboardStats(path, opts);
+}
 
 /** Opens the log for the dashboard; throws if the file is missing or not a question log (the caller says so). */
 export function openDashboardStats(path: string, options: Partial<DashboardStatsOptions> = {}): DashboardSource {

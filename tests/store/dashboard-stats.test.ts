@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
-import { openDashboardStats, type DashboardSource, type Period } from '../../src/store/dashboard-stats.ts';
+import { openDashboardStats, openDashboardStatsInBackground, type DashboardSource, type Period } from '../../src/store/dashboard-stats.ts';
 import { hoursBetween, periodBounds } from '../../src/store/dashboard-period.ts';
 import { openQuestionLog, questionKey } from '../../src/store/question-log.ts';
 import { DEFAULT_GENERATED_LOG, generateLog } from './generated-log.ts';
@@ -179,10 +179,27 @@ describe('dashboard aggregations, by hand', () => {
     expect((await open().stats('all', now)).totals.questions).toBe(2);
   });
 
-  it('refuses a file that is not a question log', () => {
+  it('builds its indexes in a worker thread when opened in the background, then reads the same figures', async () => {
+    record([{ q: 'a', answered: true, at: '2026-11-30T10:05:00Z' }]);
+    const indexes = () => {
+      const db = new Database(path, { readonly: true });
+      const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'dashboard_%'`).pluck().all();
+      db.close();
+      return names;
+    };
+    expect(indexes()).toEqual([]);
+    const source = await openDashboardStatsInBackground(path);
+    opened.push(source);
+    expect(indexes().length).toBeGreaterThanOrEqual(7);
+    expect((await source.stats('24h', now)).totals.questions).toBe(1);
+  });
+
+  it('refuses a file that is not a question log', async () => {
+    await expect(openDashboardStatsInBackground(join(dir, 'missing.db'))).rejects.toThrow();
     const other = join(dir, 'other.db');
     writeFileSync(other, '');
     expect(() => openDashboardStats(other)).toThrow(/not a question log/);
+    await expect(openDashboardStatsInBackground(other)).rejects.toThrow(/not a question log/);
     expect(() => openDashboardStats(join(dir, 'missing.db'))).toThrow();
   });
 });
