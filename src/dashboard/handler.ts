@@ -3,7 +3,7 @@
 // headers and body, so the interactions server (`npm run serve`) and the standalone one (`npm run dashboard`)
 // mount the same thing. Every response forbids scripts, framing and third-party anything; pages are never
 // cached. A question log that cannot be read is a notice on the page (503), never a crash.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { CorpusInfo } from '../domain/types.ts';
 import type { Logger } from '../log.ts';
@@ -11,9 +11,8 @@ import { readBody } from '../discord/http/body.ts';
 import { DEFAULT_PERIOD, isPeriod, type Period } from '../store/dashboard-period.ts';
 import { openDashboardStatsInBackground, type DashboardSource } from '../store/dashboard-stats.ts';
 import { createAuth } from './auth.ts';
-import { chartRows, renderChart, warmUpChart } from './chart.ts';
-import { groupContentGaps } from './gaps.ts';
-import { dashboardPage, loginPage, noticePage } from './page.ts';
+import { loginPage } from './page.ts';
+import { createView } from './view.ts';
 
 export interface DashboardReply {
   status: number;
@@ -81,57 +80,17 @@ export function isDashboardPath(path: string): boolean {
 }
 
 export function createDashboard(options: DashboardOptions): Dashboard {
-  const { logger, corpus } = options;
+  const { logger } = options;
   const log = logger.child({ component: 'dashboard' });
   const now = options.now ?? (() => new Date());
   const openSource = options.openSource ?? ((path: string) => openDashboardStatsInBackground(path));
   const limit = options.limit ?? DEFAULT_LIMIT;
   const auth = createAuth(options.token);
-  let opening: Promise<DashboardSource> | null = null;
-
-  /** The log opens on first use and again after a failure: the bot creates the file with its first question. */
-  const source = (): Promise<DashboardSource> => (opening ??= Promise.resolve().then(() => openSource(options.questionLog!)));
-  const reset = (): void => {
-    const failed = opening;
-    opening = null;
-    failed?.then((s) => s.close(), () => undefined);
+  const view = createView({ questionLog: options.questionLog, corpus: options.corpus, log, now, openSource, limit });
+  const show = async (period: Period): Promise<DashboardReply> => {
+    const shown = await view.show(period);
+    return page(shown.status, shown.body, shown.headers);
   };
-
-  async function show(period: Period): Promise<DashboardReply> {
-    if (options.questionLog === null) {
-      return page(200, noticePage(period, 'The question log is off', 'QUESTION_LOG=off: nothing is recorded, so there is nothing to show.'));
-    }
-    let data;
-    try {
-      data = await (await source()).stats(period, now());
-    } catch (error) {
-      reset();
-      const missing = !existsSync(options.questionLog);
-      if (!missing) log.warn({ err: error }, 'dashboard: cannot read the question log');
-      const notice = missing
-        ? noticePage(period, 'No question log yet', 'The question log is created when pactbot answers its first question. Try again after that.')
-        : noticePage(period, 'The question log cannot be read', 'Reading the question log failed; the reason is in the server log. Try again shortly.');
-      return page(503, notice, { 'retry-after': '5' });
-    }
-    const generatedAt = now();
-    const { bucket, rows } = chartRows(period, data.hours, generatedAt);
-    const svg = rows.some((r) => r.answered + r.lowConfidence + r.declined > 0) ? await renderChart(bucket, rows, data.hasConfidence) : null;
-    const view = corpus();
-    return page(
-      200,
-      dashboardPage({
-        period,
-        stats: data,
-        bucket,
-        rows,
-        svg,
-        gaps: groupContentGaps(data.declined, limit),
-        documents: view?.info() ?? null,
-        passage: (key) => view?.passage(key) ?? null,
-        generatedAt,
-      }),
-    );
-  }
 
   async function login(req: IncomingMessage): Promise<DashboardReply> {
     if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return text(415, 'Send the login form.');
@@ -181,17 +140,8 @@ export function createDashboard(options: DashboardOptions): Dashboard {
         return text(500, 'The dashboard failed to render this page; the error is in the log.');
       }
     },
-    async warmUp() {
-      await warmUpChart();
-      if (options.questionLog === null) return;
-      try {
-        await source();
-      } catch (error) {
-        reset();
-        log.info({ reason: (error as Error).message }, 'dashboard: no question log to read yet');
-      }
-    },
-    close: reset,
+    warmUp: view.warmUp,
+    close: view.close,
   };
 }
 

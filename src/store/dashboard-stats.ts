@@ -2,10 +2,10 @@
 // when the log records it), the most asked and the declined questions, votes per answer and latency per front
 // end and command, for one period. Read-only on the rows; on first open it adds the indexes these queries
 // need (once per file), so a page over a million logged questions stays near a second even for all time.
-// Every query either scans one covering index in the order its GROUP BY needs (no sort of the rows) or
-// range-scans `at` for a short period; `npm run bench:dashboard` measures them.
+// The SQL and the indexes are in dashboard-queries.ts; `npm run bench:dashboard` measures them.
 import Database from 'better-sqlite3';
 import { ALL_TIME, periodBounds, type Period } from './dashboard-period.ts';
+import { HOUR_INDEX, INDEXES, prepareQueries, type HourRow, type KeyRow, type LatencyRow } from './dashboard-queries.ts';
 import { execInWorker } from './sql-worker.ts';
 
 export { PERIODS, type Period } from './dashboard-period.ts';
@@ -60,19 +60,6 @@ const PERCENTILES = [50, 90, 99] as const;
  */
 const NARROW_SHARE = 0.25;
 
-// Each index covers the queries that use it (they never read the table itself). With a confidence column the
-// hour index includes it; the one built before the column appeared is then dropped.
-const HOUR_INDEX = (c: boolean) => (c ? 'dashboard_hour_confidence' : 'dashboard_hour');
-const INDEXES = (c: boolean) => `
-  ${c ? 'DROP INDEX IF EXISTS dashboard_hour;' : ''}
-  CREATE INDEX IF NOT EXISTS ${HOUR_INDEX(c)} ON questions (substr(at, 1, 13), answered, ${c ? 'confidence, ' : ''}at);
-  CREATE INDEX IF NOT EXISTS dashboard_at ON questions (at, answered, question_key, source, kind, latency_ms);
-  CREATE INDEX IF NOT EXISTS dashboard_key ON questions (question_key, answered, at);
-  CREATE INDEX IF NOT EXISTS dashboard_latency ON questions (source, kind, latency_ms, at);
-  CREATE INDEX IF NOT EXISTS dashboard_question ON questions (id, question_key, top_passage);
-  CREATE INDEX IF NOT EXISTS dashboard_votes ON votes (question_id, at, vote);
-  CREATE INDEX IF NOT EXISTS dashboard_votes_at ON votes (at, question_id, vote);`;
-
 /**
  * openDashboardStats for servers: a missing index set is built first in a worker thread, so a big log's one-time
  * build (16 s at a million questions) does not stall the event loop. Rejects like openDashboardStats throws.
@@ -125,58 +112,10 @@ export function openDashboardStats(path: string, options: Partial<DashboardStats
   }
 }
 
-/** The same query through the `at` range (narrow) or through the index in its GROUP BY order (wide). */
-function both(db: Database.Database, sql: (by: { questions: string; votes: string }) => string): { narrow: Database.Statement; wide: Database.Statement } {
-  return {
-    narrow: db.prepare(sql({ questions: 'questions INDEXED BY dashboard_at', votes: 'votes INDEXED BY dashboard_votes_at' })),
-    wide: db.prepare(sql({ questions: 'questions INDEXED BY dashboard_key', votes: 'votes INDEXED BY dashboard_votes' })),
-  };
-}
-
 function createSource(db: Database.Database, hasConfidence: boolean, opts: DashboardStatsOptions): DashboardSource {
-  const low = hasConfidence ? `answered = 1 AND confidence = 'low'` : '0';
-  const q = {
-    hours: db.prepare(
-      `SELECT substr(at, 1, 13) AS hour, count(*) AS n, answered, ${low} AS low
-       FROM questions INDEXED BY ${HOUR_INDEX(hasConfidence)}
-       WHERE substr(at, 1, 13) >= @sinceHour GROUP BY hour, answered${hasConfidence ? ', confidence' : ''}`,
-    ),
-    /** An upper bound of the rows in the log, in O(log n): enough to choose narrow or wide. */
-    size: db.prepare(`SELECT coalesce(max(rowid), 0) FROM questions`).pluck(),
-    votes: db.prepare(`SELECT coalesce(sum(vote = 1), 0) AS up, coalesce(sum(vote = -1), 0) AS down FROM votes INDEXED BY dashboard_votes_at WHERE at >= @since`),
-    // Both lists from one pass over the period: the most asked, and the declined wordings.
-    keys: both(
-      db,
-      (by) => `WITH g AS MATERIALIZED (
-         SELECT question_key AS key, count(*) AS count, sum(answered) AS answered, max(at) AS lastAt,
-                count(*) - sum(answered) AS declined, max(CASE WHEN answered = 0 THEN at END) AS declinedAt
-         FROM ${by.questions} WHERE at >= @since GROUP BY question_key)
-       SELECT * FROM (SELECT 'most' AS list, * FROM g ORDER BY count DESC, lastAt DESC LIMIT @limit)
-       UNION ALL
-       SELECT * FROM (SELECT 'declined' AS list, * FROM g WHERE declined > 0 ORDER BY declined DESC, declinedAt DESC LIMIT @candidates)`,
-    ),
-    // The wording shown for a group: the latest one recorded (questions_key orders a key's rows by rowid, i.e.
-    // as written; dashboard_key orders a key's declined rows by time).
-    latestWording: db.prepare(`SELECT question FROM questions WHERE question_key = ? ORDER BY rowid DESC LIMIT 1`).pluck(),
-    latestDeclined: db.prepare(`SELECT question, reason FROM questions INDEXED BY dashboard_key WHERE question_key = ? AND answered = 0 ORDER BY at DESC LIMIT 1`),
-    // Votes summed per answer first (only answers with a 👎: the worst rated), then per question and passage.
-    rated: both(
-      db,
-      (by) => `SELECT q.question_key AS key, q.top_passage AS topPassage, sum(v.up) AS up, sum(v.down) AS down
-       FROM (SELECT question_id, sum(vote = 1) AS up, sum(vote = -1) AS down FROM ${by.votes} WHERE at >= @since
-             GROUP BY question_id HAVING down > 0) v
-       JOIN questions q INDEXED BY dashboard_question ON q.id = v.question_id
-       GROUP BY q.question_key, q.top_passage ORDER BY sum(v.down) - sum(v.up) DESC, sum(v.down) DESC LIMIT @limit`,
-    ),
-    // One row per distinct latency (the log keeps hundredths of a ms): exact percentiles from the counts.
-    latency: {
-      narrow: db.prepare(`SELECT source, kind, latency_ms AS ms, count(*) AS n FROM questions INDEXED BY dashboard_at WHERE at >= @since GROUP BY source, kind, latency_ms`),
-      wide: db.prepare(`SELECT source, kind, latency_ms AS ms, count(*) AS n FROM questions INDEXED BY dashboard_latency WHERE at >= @since GROUP BY source, kind, latency_ms`),
-    },
-  };
+  const q = prepareQueries(db, hasConfidence);
 
   const wording = (key: string): string => (q.latestWording.get(key) as string | undefined) ?? key;
-  type KeyRow = { list: 'most' | 'declined'; key: string; count: number; answered: number; lastAt: string; declined: number; declinedAt: string | null };
 
   return {
     async stats(period, now) {
@@ -219,13 +158,6 @@ function createSource(db: Database.Database, hasConfidence: boolean, opts: Dashb
   };
 }
 
-interface HourRow {
-  hour: string;
-  n: number;
-  answered: number;
-  low: number;
-}
-
 function hourCounts(rows: HourRow[]): HourCount[] {
   const byHour = new Map<string, HourCount>();
   for (const row of rows) {
@@ -248,13 +180,6 @@ function sumHours(hours: HourCount[]): { questions: number; answered: number; de
   }
   t.questions = t.answered + t.declined;
   return t;
-}
-
-interface LatencyRow {
-  source: string | null;
-  kind: string;
-  ms: number;
-  n: number;
 }
 
 /** Nearest-rank percentiles over rows sorted by (source, kind, ms), as the query's GROUP BY returns them. */
