@@ -8,7 +8,6 @@ export interface DeclinedWording {
   question: string;
   count: number;
   reason: string | null;
-  lastAt: string;
 }
 
 export interface ContentGap {
@@ -16,7 +15,6 @@ export interface ContentGap {
   question: string;
   count: number;
   reason: string | null;
-  lastAt: string;
   /** The other wordings, most asked first. */
   variants: Array<{ question: string; count: number }>;
 }
@@ -48,9 +46,8 @@ export function groupContentGaps(wordings: readonly DeclinedWording[], limit: nu
     if (home) {
       home.count += w.count;
       home.variants.push({ question: w.question, count: w.count });
-      if (w.lastAt > home.lastAt) home.lastAt = w.lastAt;
     } else {
-      groups.push({ question: w.question, count: w.count, reason: w.reason, lastAt: w.lastAt, variants: [], words });
+      groups.push({ question: w.question, count: w.count, reason: w.reason, variants: [], words });
     }
   }
   return groups

@@ -39,7 +39,7 @@ export interface LatencyRow {
   n: number;
 }
 
-export type KeyRow = { list: 'most' | 'declined'; key: string; count: number; answered: number; lastAt: string; declined: number; declinedAt: string | null };
+export type KeyRow = { list: 'most' | 'declined'; key: string; count: number; answered: number; declined: number };
 
 export function prepareQueries(db: Database.Database, hasConfidence: boolean) {
   const low = hasConfidence ? `answered = 1 AND confidence = 'low'` : '0';
@@ -52,16 +52,16 @@ export function prepareQueries(db: Database.Database, hasConfidence: boolean) {
     /** An upper bound of the rows in the log, in O(log n): enough to choose narrow or wide. */
     size: db.prepare(`SELECT coalesce(max(rowid), 0) FROM questions`).pluck(),
     votes: db.prepare(`SELECT coalesce(sum(vote = 1), 0) AS up, coalesce(sum(vote = -1), 0) AS down FROM votes INDEXED BY dashboard_votes_at WHERE at >= @since`),
-    // Both lists from one pass over the period: the most asked, and the declined wordings.
+    // Both lists from one pass over the period: the most asked, and the declined wordings. Ties go by wording,
+    // not by latest time: a max(at) per row doubled the cost of this scan over a million rows.
     keys: both(
       db,
       (by) => `WITH g AS MATERIALIZED (
-         SELECT question_key AS key, count(*) AS count, sum(answered) AS answered, max(at) AS lastAt,
-                count(*) - sum(answered) AS declined, max(CASE WHEN answered = 0 THEN at END) AS declinedAt
+         SELECT question_key AS key, count(*) AS count, sum(answered) AS answered, count(*) - sum(answered) AS declined
          FROM ${by.questions} WHERE at >= @since GROUP BY question_key)
-       SELECT * FROM (SELECT 'most' AS list, * FROM g ORDER BY count DESC, lastAt DESC LIMIT @limit)
+       SELECT * FROM (SELECT 'most' AS list, * FROM g ORDER BY count DESC, key LIMIT @limit)
        UNION ALL
-       SELECT * FROM (SELECT 'declined' AS list, * FROM g WHERE declined > 0 ORDER BY declined DESC, declinedAt DESC LIMIT @candidates)`,
+       SELECT * FROM (SELECT 'declined' AS list, * FROM g WHERE declined > 0 ORDER BY declined DESC, key LIMIT @candidates)`,
     ),
     // The wording shown for a group: the latest one recorded (questions_key orders a key's rows by rowid, i.e.
     // as written; dashboard_key orders a key's declined rows by time).

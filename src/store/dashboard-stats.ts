@@ -38,9 +38,9 @@ export interface DashboardStats {
   hasConfidence: boolean;
   totals: { questions: number; answered: number; declined: number; lowConfidence: number | null; up: number; down: number };
   hours: HourCount[];
-  mostAsked: Array<{ question: string; count: number; answered: number; lastAt: string }>;
+  mostAsked: Array<{ question: string; count: number; answered: number }>;
   /** Declined wordings (grouped by question_key), most frequent first: the dashboard merges similar ones. */
-  declined: Array<{ question: string; count: number; reason: string | null; lastAt: string }>;
+  declined: Array<{ question: string; count: number; reason: string | null }>;
   /** Answers with at least one 👎, worst net rating first; `topPassage` is the citation key of the passage given. */
   rated: Array<{ question: string; topPassage: string | null; up: number; down: number }>;
   /** Latency in ms per front end (`source`, null for entries from before it was recorded) and command. */
@@ -128,12 +128,12 @@ function createSource(db: Database.Database, hasConfidence: boolean, opts: Dashb
         const way = totals.questions < NARROW_SHARE * (q.size.get() as number) ? 'narrow' : 'wide';
         const votes = q.votes.get(p) as { up: number; down: number };
         const keys = q.keys[way].all(p) as KeyRow[];
-        const mostAsked = keys.filter((k) => k.list === 'most').map((k) => ({ question: wording(k.key), count: k.count, answered: k.answered, lastAt: k.lastAt }));
+        const mostAsked = keys.filter((k) => k.list === 'most').map((k) => ({ question: wording(k.key), count: k.count, answered: k.answered }));
         const declined = keys
           .filter((k) => k.list === 'declined')
           .map((k) => {
             const latest = (q.latestDeclined.get(k.key) as { question: string; reason: string | null } | undefined) ?? { question: k.key, reason: null };
-            return { question: latest.question, reason: latest.reason, count: k.declined, lastAt: k.declinedAt ?? k.lastAt };
+            return { question: latest.question, reason: latest.reason, count: k.declined };
           });
         const rated = (q.rated[way].all(p) as Array<{ key: string; topPassage: string | null; up: number; down: number }>).map(({ key, ...row }) => ({
           question: wording(key),

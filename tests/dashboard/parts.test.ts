@@ -24,7 +24,7 @@ describe('html', () => {
 });
 
 describe('content gaps', () => {
-  const w = (question: string, count: number) => ({ question, count, reason: 'weak-match', lastAt: '2026-11-30T10:00:00Z' });
+  const w = (question: string, count: number) => ({ question, count, reason: 'weak-match' });
 
   it('groups wordings of the same question and keeps different questions apart', () => {
     const gaps = groupContentGaps([w('Is Germany sending troops?', 5), w('Will Germany send troops?', 3), w('What does the pact cost?', 4), w('How much does the pact cost?', 2)], 10);
