@@ -74,15 +74,15 @@ export function contentGaps(gaps: readonly ContentGap[]): Markup {
 
 export function ratings(rows: DashboardStats['rated'], passage: (key: string) => string | null): Markup {
   return html`<section class="panel wide" aria-labelledby="rated-title">
-    <h2 id="rated-title">Answers by rating</h2>
-    <p class="hint">👍/👎 per answer, the worst rated first, with the passage the answer gave.</p>
+    <h2 id="rated-title">Worst-rated answers</h2>
+    <p class="hint">👍/👎 per answer that got a 👎, the worst rated first, with the passage the answer gave.</p>
     <div class="scroll"><table id="rated"><thead><tr><th scope="col" class="n">👎</th><th scope="col" class="n">👍</th><th scope="col">Question</th><th scope="col">Passage given</th></tr></thead>
     <tbody>${rows.length
       ? rows.map((r) => {
           const text = r.topPassage ? passage(r.topPassage) : null;
           return html`<tr><td class="n" data-label="👎">${num(r.down)}</td><td class="n" data-label="👍">${num(r.up)}</td><td class="q">${r.question}</td><td class="passage">${r.topPassage ? html`<cite>${r.topPassage}</cite>` : html`<span class="muted">none</span>`}${text ? html`<span class="excerpt">${excerpt(text)}</span>` : ''}</td></tr>`;
         })
-      : empty(4, 'No votes in this period.')}</tbody></table></div>
+      : empty(4, 'No 👎 in this period.')}</tbody></table></div>
   </section>`;
 }
 
