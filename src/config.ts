@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 
-export type Mode = 'console' | 'bot' | 'serve' | 'deploy' | 'cli';
+export type Mode = 'console' | 'bot' | 'serve' | 'deploy' | 'cli' | 'dashboard';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,6 +32,8 @@ export interface Config {
   questionLogSalt: string | null;
   /** Per-user limit on /ask, /quote and the context menu. */
   cooldown: { uses: number; seconds: number };
+  /** DASHBOARD_TOKEN: the operator's key to /dashboard; null: the dashboard is off. Never log it. */
+  dashboardToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -53,18 +55,23 @@ export const DEFAULTS = {
 };
 
 /** What each mode cannot run without. */
-const REQUIRED: Record<Mode, Array<'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID' | 'DISCORD_PUBLIC_KEY'>> = {
+const REQUIRED: Record<Mode, Array<keyof typeof HOW>> = {
   console: [],
   cli: [],
   bot: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
   deploy: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
   serve: ['DISCORD_PUBLIC_KEY', 'DISCORD_CLIENT_ID'],
+  dashboard: ['DASHBOARD_TOKEN'],
 };
+
+/** A shorter dashboard token could be guessed; `openssl rand -hex 32` makes a good one. */
+export const MIN_DASHBOARD_TOKEN_LENGTH = 16;
 
 const HOW = {
   DISCORD_TOKEN: 'the bot token from the Developer Portal (Bot > Reset Token)',
   DISCORD_CLIENT_ID: "the application ID from the Developer Portal (General Information), 17–20 digits",
   DISCORD_PUBLIC_KEY: 'the public key from the Developer Portal (General Information), 64 hex characters',
+  DASHBOARD_TOKEN: `the operator's dashboard key you choose, at least ${MIN_DASHBOARD_TOKEN_LENGTH} characters (e.g. the output of openssl rand -hex 32)`,
 };
 
 export interface LoadOptions {
@@ -117,6 +124,10 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
   const port = integer(get('PORT'), 'PORT', DEFAULTS.port, 0, 65535);
   const host = get('HOST') ?? DEFAULTS.host;
   const log = get('QUESTION_LOG') ?? DEFAULTS.questionLog;
+  const dashboardToken = get('DASHBOARD_TOKEN');
+  if (dashboardToken && (dashboardToken.length < MIN_DASHBOARD_TOKEN_LENGTH || /\s/.test(dashboardToken))) {
+    throw new ConfigError(`DASHBOARD_TOKEN is too weak: use ${HOW.DASHBOARD_TOKEN}, without spaces.`);
+  }
 
   return {
     discord: { token, clientId, guildId, apiBase: apiBase ? apiBase.replace(/\/+$/, '') : null, publicKey: publicKey?.toLowerCase() ?? null },
@@ -130,6 +141,7 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
       uses: integer(get('COOLDOWN_USES'), 'COOLDOWN_USES', DEFAULTS.cooldownUses, 1, 1000),
       seconds: integer(get('COOLDOWN_SECONDS'), 'COOLDOWN_SECONDS', DEFAULTS.cooldownSeconds, 1, 86400),
     },
+    dashboardToken,
   };
 }
 

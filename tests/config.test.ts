@@ -38,6 +38,12 @@ describe('loadConfig: modes', () => {
     }
   });
 
+  it('keeps the dashboard off without DASHBOARD_TOKEN, and `npm run dashboard` needs it', () => {
+    expect(load('serve', { DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: CLIENT_ID }).dashboardToken).toBeNull();
+    expect(configError('dashboard', {}).message).toMatch(/^config: DASHBOARD_TOKEN is missing/);
+    expect(load('dashboard', { DASHBOARD_TOKEN: 'x'.repeat(16) }).dashboardToken).toBe('x'.repeat(16));
+  });
+
   it('listens on 127.0.0.1:8787 by default', () => {
     expect(load('serve', { DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: CLIENT_ID }).http).toEqual({ host: '127.0.0.1', port: 8787 });
   });
@@ -99,6 +105,8 @@ describe('loadConfig: malformed values', () => {
     ['PORT', '80.5'],
     ['COOLDOWN_USES', '0'],
     ['COOLDOWN_SECONDS', 'soon'],
+    ['DASHBOARD_TOKEN', 'guessable'],
+    ['DASHBOARD_TOKEN', 'long enough but has spaces'],
   ];
   for (const [name, value] of cases) {
     it(`stops on ${name}=${value} with one line naming it, never echoing the token`, () => {
@@ -109,6 +117,12 @@ describe('loadConfig: malformed values', () => {
       expect(error.message).not.toContain(TOKEN);
     });
   }
+
+  it('does not echo a weak dashboard token', () => {
+    const error = configError('serve', { DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: CLIENT_ID, DASHBOARD_TOKEN: 'secret-ish' });
+    expect(error.message).toMatch(/^config: DASHBOARD_TOKEN is too weak/);
+    expect(error.message).not.toContain('secret-ish');
+  });
 
   it('does not echo a malformed token either', () => {
     const secret = 'very-secret-but-malformed-token-value';

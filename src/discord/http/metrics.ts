@@ -2,13 +2,13 @@
 // (tests, cluster workers in one process) never collide.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-export const ROUTES = ['interactions', 'healthz', 'metrics', 'other'] as const;
+export const ROUTES = ['interactions', 'healthz', 'metrics', 'dashboard', 'other'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Why a request ended the way it did; one label value per branch of the server. */
 export const OUTCOMES = [
   'ping', 'answered', 'deferred', 'bad-signature', 'stale-timestamp', 'replay', 'too-large', 'bad-method',
-  'bad-content-type', 'bad-json', 'not-found', 'not-ready', 'handler-error', 'aborted', 'ok',
+  'bad-content-type', 'bad-json', 'not-found', 'not-ready', 'handler-error', 'aborted', 'ok', 'unauthorized', 'refused',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 

@@ -51,6 +51,8 @@ export interface HttpServerOptions extends Partial<typeof DEFAULT_HTTP_OPTIONS> 
   ready?: () => boolean;
   /** Delivers deferred answers; defaults to a PATCH of @original through the webhook at apiBase. */
   followUp?: FollowUpSender;
+  /** Serves /dashboard and below (src/dashboard); absent: those paths are 404 like any other. */
+  dashboard?: (req: IncomingMessage) => Promise<{ status: number; headers: Record<string, string>; body: string }>;
 }
 
 export interface HttpServer {
@@ -133,6 +135,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   async function route(req: IncomingMessage, name: Route): Promise<Reply | { deferred: InteractionReply; interaction: APIInteraction }> {
     if (name === 'interactions') return interactions(req);
     if (name === 'other') return refuse('not-found', 404);
+    if (name === 'dashboard') {
+      if (!opts.dashboard) return refuse('not-found', 404);
+      const { status, headers, body } = await opts.dashboard(req);
+      return { outcome: status < 400 ? 'ok' : status === 401 ? 'unauthorized' : 'refused', status, headers, body };
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse('bad-method', 405, { allow: 'GET, HEAD' });
     if (name === 'healthz') return ready() ? json('ok', 200, { status: 'ok' }) : json('not-ready', 503, { status: 'starting' });
     return { outcome: 'ok', status: 200, body: await metrics.registry.metrics(), headers: { 'content-type': metrics.registry.contentType } };
@@ -222,6 +229,7 @@ function routeOf(url: string | undefined): Route {
   if (path === '/interactions') return 'interactions';
   if (path === '/healthz') return 'healthz';
   if (path === '/metrics') return 'metrics';
+  if (path === '/dashboard' || path?.startsWith('/dashboard/')) return 'dashboard';
   return 'other';
 }
 

@@ -6,6 +6,7 @@ import { cacheReport, createApp, type App } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { startServices, type Services } from '../../services.ts';
+import { mountDashboard } from '../../dashboard/mount.ts';
 import { createInteractionHandler, type InteractionHandler } from '../interactions.ts';
 import { createHttpServer, type HttpServer, type HttpServerOptions } from './server.ts';
 
@@ -38,6 +39,8 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
   if (!publicKey) throw new Error('http: no public key (loadConfig({ mode: "serve" }) requires DISCORD_PUBLIC_KEY)');
   let handler: InteractionHandler | null = null;
   let services: Services | null = null;
+  let app: App | null = null;
+  const dashboard = mountDashboard({ config, logger, app: () => app });
   const http = createHttpServer({
     apiBase: config.discord.apiBase,
     defaultMetrics: true,
@@ -46,6 +49,7 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
     logger,
     handle: (interaction) => handler!(interaction),
     ready: () => handler !== null,
+    ...(dashboard ? { dashboard: (req) => dashboard.handle(req) } : {}),
   });
   const address = await http.listen(config.http.port, config.http.host);
   logger.info({ host: address.address, port: address.port }, 'http: listening');
@@ -54,16 +58,26 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
   const ready = new Promise<App>((resolve, reject) => {
     setImmediate(() => {
       try {
-        const app = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
+        const built = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
         // Question log, cooldown and live corpus (issue 6); closed after the server in stop().
-        services = startServices({ config, app, logger, source: 'http', cacheDir: config.cacheDir });
-        handler = createInteractionHandler({ app, logger, ...services.handler });
-        logger.info({ commands: app.commands.map((c) => c.data.name) }, 'http: ready');
-        resolve(app);
+        services = startServices({ config, app: built, logger, source: 'http', cacheDir: config.cacheDir });
+        handler = createInteractionHandler({ app: built, logger, ...services.handler });
+        app = built;
+        logger.info({ commands: built.commands.map((c) => c.data.name) }, 'http: ready');
+        resolve(built);
       } catch (error) {
         reject(error as Error);
       }
     });
   });
-  return { http, address, ready, stop: () => http.close().finally(() => services?.close()) };
+  return {
+    http,
+    address,
+    ready,
+    stop: () =>
+      http.close().finally(() => {
+        services?.close();
+        dashboard?.close();
+      }),
+  };
 }
