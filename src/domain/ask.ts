@@ -164,7 +164,9 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   // "Who is Kushner": every passage naming him covers the question; the one introducing him answers it.
   const identity =
     asksIdentity(plain) && results.some((r) => r.unit.person) && results.every((r) => r.unit.person || r.unit.weight < 1 || IDENTITY_WORDS.has(r.unit.label.toLowerCase()));
-  candidates.sort((a, b) => (identity ? b.coverage - a.coverage || a.i - b.i : 0) || b.score - a.score || a.i - b.i);
+  const people = results.filter((r) => r.unit.person);
+  const introduces = (c: Candidate) => (people.every((r) => (r.hits.get(c.i)?.credit ?? 0) > 0) ? 1 : 0);
+  candidates.sort((a, b) => (identity ? introduces(b) - introduces(a) || a.i - b.i : 0) || b.score - a.score || a.i - b.i);
   return judge(ctx, opts, { question, plain, units, results, weights, totalWeight, named, speaker, onlySpeaking }, candidates);
 }
 

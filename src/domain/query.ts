@@ -165,6 +165,15 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
     word: false,
   });
 
+  // The term of each one-word name a person goes by ("Witkoff", "Keir"), for names typed in other forms.
+  const byNameTerm = new Map<string, Person>();
+  for (const person of curated.people) {
+    for (const alias of [person.short, ...person.aliases]) {
+      const term = tokens(alias).length === 1 && /^\p{Lu}\p{Ll}/u.test(alias) ? processWord(alias) : null;
+      if (term && !byNameTerm.has(term)) byNameTerm.set(term, person);
+    }
+  }
+
   const wordUnit = (surface: string, first = false): QueryUnit | null => {
     const term = processWord(surface);
     if (!term) return null;
@@ -234,7 +243,9 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
           i += matched;
           continue;
         }
-        push(wordUnit(toks[i]!.surface, i === 0));
+        // A name written without its apostrophe ("witkoffs job") stems to the name: it is the person.
+        const named = byNameTerm.get(processWord(toks[i]!.surface) ?? '');
+        push(named ? personUnit(named, toks[i]!.surface) : wordUnit(toks[i]!.surface, i === 0));
         i++;
       }
       return units;
