@@ -84,6 +84,23 @@ function newNames(sentence: string, given: Set<string>, meaning: WordMeaning, ki
   });
 }
 
+/** Words after an event connective that name the event ("following a ceasefire agreement"). */
+const EVENT_WORDS = 3;
+
+/**
+ * A time the question does not already name: a date, or an event the sentence ties it to ("following a
+ * ceasefire agreement") unless that event is what the question asks about ("when will the ceasefire begin").
+ */
+function timeIn(sentence: string, given: Set<string>): boolean {
+  const global = new RegExp(TIME_IN_TEXT.source, 'gi');
+  for (const m of sentence.matchAll(global)) {
+    if (!/^(after|following|before|until|once|since)$/i.test(m[0])) return true;
+    const next = tokens(sentence.slice(m.index + m[0].length)).slice(0, EVENT_WORDS).map((t) => processWord(t.surface));
+    if (!next.some((t) => t !== null && given.has(t))) return true;
+  }
+  return false;
+}
+
 /** Two full names joined by "and" ("Jared Kushner and Steve Witkoff"): a count of people, given by naming them. */
 const PEOPLE_LISTED = /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+,? and (\p{Lu}\p{Ll}+ )*\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 /** "How many leaders", "how many US representatives": a count of people, which names can answer. */
@@ -92,7 +109,7 @@ const PEOPLE_COUNT = /\bhow many (\w+ )?(leaders|representatives|officials|peopl
 function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning, countsPeople = false): boolean {
   switch (type) {
     case 'date':
-      return TIME_IN_TEXT.test(sentence);
+      return timeIn(sentence, given);
     case 'figure':
       return hasFigure(sentence) || (countsPeople && PEOPLE_LISTED.test(sentence));
     case 'city':

@@ -67,7 +67,7 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   lowCoverage: 0.35,
   minRelatedCoverage: 0.35,
   fallbackCoverageRatio: 0.8,
-  factNeighbourCredit: 0.3,
+  factNeighbourCredit: 0.4,
   maxUnknownShare: 0.45,
   rerankDepth: 50,
   maxQuestionLength: 1000,
@@ -102,6 +102,8 @@ export interface AskContext {
   quotedIn: (person: string) => ReadonlySet<number>;
   /** Word meaning: neighbours of words the corpus lacks, and which words name places, organisations, people. */
   meaning: WordMeaning;
+  /** Lower-case words of the articles' titles and subtitles: an overview request may name them. */
+  titleWords: ReadonlySet<string>;
 }
 
 interface Candidate {
@@ -116,7 +118,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const question = rawQuestion.trim().slice(0, opts.maxQuestionLength);
   if (!question) return decline(ctx, question, 'empty-question', [], []);
   const plain = expandChat(question);
-  if (isOverview(plain)) return overview(ctx, question);
+  if (isOverview(plain, ctx.titleWords)) return overview(ctx, question);
   const units = ctx.lexicon.analyze(plain);
   if (units.length === 0) return decline(ctx, question, 'no-content-words', [], []);
 

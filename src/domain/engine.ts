@@ -8,6 +8,7 @@ import { buildLexicon, DEFAULT_LEXICON_OPTIONS, type LexiconOptions } from './qu
 import { buildMiniSearch, DEFAULT_SEARCH_OPTIONS, termInText, type PassageIndex, type SearchOptions } from './search.ts';
 import { createWordMeaning, type MeaningOptions } from './word-meaning.ts';
 import { rankByTopic } from './topic.ts';
+import { tokens } from './text.ts';
 import type { AskResult, CommitmentsResult, CorpusInfo, Passage, Person, QuotesResult, SpeakerChoice } from './types.ts';
 
 export interface EngineOptions {
@@ -58,6 +59,7 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
   const ctx = {
     index,
     meaning,
+    titleWords: new Set(corpus.articles.flatMap((a) => tokens(`${a.title} ${a.subtitle ?? ''}`).map((t) => t.surface.toLowerCase()))),
     passages,
     lexicon,
     search: { ...DEFAULT_SEARCH_OPTIONS, ...opts.search },

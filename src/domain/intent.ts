@@ -15,12 +15,15 @@ const OVERVIEW_WORDS = new Set([
 /** A question that names no topic and asks for one of these is an overview request. */
 const OVERVIEW_CUES = new Set(['summary', 'summarise', 'summarize', 'sum', 'overview', 'gist', 'recap', 'rundown', 'synopsis', 'outline', 'tldr', 'nutshell', 'eli5', 'about', 'happened', 'headline', 'headlines', 'takeaway', 'takeaways']);
 
-/** True when the question asks what the article is about and names nothing in particular. */
-export function isOverview(question: string): boolean {
+/**
+ * True when the question asks what the article is about and names nothing beyond what its title says
+ * ("summary of the UK-France pact"): `titleWords` are the lower-case words of the articles' titles.
+ */
+export function isOverview(question: string, titleWords: ReadonlySet<string> = new Set()): boolean {
   const words = tokens(question).map((t) => t.surface.toLowerCase().replace(/'/g, ''));
   const content = words.filter((w) => !STOP_WORDS.has(w) || OVERVIEW_CUES.has(w));
   if (!content.some((w) => OVERVIEW_CUES.has(w))) return false;
-  return content.every((w) => OVERVIEW_WORDS.has(w) || OVERVIEW_CUES.has(w));
+  return content.every((w) => OVERVIEW_WORDS.has(w) || OVERVIEW_CUES.has(w) || titleWords.has(w));
 }
 
 export type AnswerType = 'date' | 'place' | 'city' | 'figure' | 'name';
@@ -32,7 +35,7 @@ const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
   ['figure', /\bhow (many|much|old|big|large)\b|\bwhat (age|size|number)\b/i],
   ['date', new RegExp(`${OPENING}(when\\b|how long\\b|(what|which) (date|day|time|year|month)\\b)`, 'i')],
   ['city', /\b(which|what) (city|cities|town|towns|capital)\b/i],
-  ['place', new RegExp(`${OPENING}where\\b|\\b(which|what) (country|countries|place|places|venue|location)\\b`, 'i')],
+  ['place', new RegExp(`${OPENING}where\\b|\\b(which|what) (country|countries|place|places|venue|location|region|regions|area|areas)\\b`, 'i')],
   ['name', new RegExp(`${OPENING}(who|whom)\\b(?!\\s*(is|was|are|'s)\\b)`, 'i')],
 ];
 
