@@ -151,7 +151,7 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
       await Promise.race([Promise.allSettled([...inFlight]), timeout]);
       clearTimeout(timer);
       await client.destroy();
-      services.close();
+      await services.close();
       if (opts.processHandlers) {
         process.off('unhandledRejection', onRejection);
         process.off('SIGINT', onSignal);
