@@ -49,7 +49,10 @@ export function openPostgresQuestionLog(options: Pick<PostgresLogOptions, 'url' 
   const log = opts.logger.child({ component: 'question-log', postgres: { ...describePostgres(opts.url), schema: opts.schema } });
   const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize, connectionTimeoutMillis: opts.connectionTimeoutMs });
   // An idle connection cut by the server emits here; without a listener it would crash the process.
-  pool.on('error', (error) => log.warn({ err: error }, 'question log: idle PostgreSQL connection lost'));
+  pool.on('error', (error) => log.debug({ err: error }, 'question log: idle PostgreSQL connection lost'));
+  // A checked-out connection that dies emits 'error' too (besides failing its query): the pool listens only
+  // while a connection is idle, so each connection gets its own listener; the failed write is what counts.
+  pool.on('connect', (client) => client.on('error', (error) => log.debug({ err: error }, 'question log: PostgreSQL connection lost')));
   let queue: Pending[] = [];
   let hash: ((userId: string) => string) | null = null;
   let writing: Promise<boolean> | null = null;
