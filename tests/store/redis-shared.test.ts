@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/log.ts';
 import { connectRedis, type SharedRedis } from '../../src/store/redis-connection.ts';
 import { createRedisCooldown } from '../../src/store/redis-cooldown.ts';
 import { createRedisReplayGuard } from '../../src/store/redis-replay.ts';
-import { capturingLogger, describeWithServer, freePort, killProcess, startRedisServer, uniqueName } from './servers.ts';
+import { capturingLogger, describeWhen, describeWithServer, freePort, killProcess, redisServerMissing, startRedisServer, uniqueName } from './servers.ts';
 
 const opened: SharedRedis[] = [];
 afterEach(async () => {
@@ -83,7 +83,7 @@ describe('shared state when Redis is away', () => {
   });
 });
 
-describeWithServer('PACTBOT_TEST_REDIS_URL', 'a private redis-server killed mid-run', () => {
+describeWhen(redisServerMissing(), 'a private redis-server killed mid-run', () => {
   let port = 0;
   beforeAll(async () => {
     port = await freePort();

@@ -2,7 +2,7 @@
 // (PACTBOT_TEST_REDIS_URL, PACTBOT_TEST_POSTGRES_URL; .ci/run sets both). Unset: the suite is skipped with
 // one visible line. Under CI=true a missing server fails instead, so CI cannot pass by skipping.
 // Every run gets its own Redis key prefix and PostgreSQL schema, so parallel test files never collide.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
@@ -15,20 +15,31 @@ export type ServerVariable = 'PACTBOT_TEST_REDIS_URL' | 'PACTBOT_TEST_POSTGRES_U
 /** `describe` when the server's URL is set; otherwise a visible skip (or, under CI=true, a failing test). */
 export function describeWithServer(variable: ServerVariable, title: string, body: (url: string) => void): void {
   const url = process.env[variable]?.trim();
-  if (url) {
-    describe(title, () => body(url));
+  describeWhen(url ? null : `${variable} is not set (.ci/run sets it)`, title, () => body(url!));
+}
+
+/** `describe` unless `missing` says what is missing: then one visible line and a skip, or a failure under CI=true. */
+export function describeWhen(missing: string | null, title: string, body: () => void): void {
+  if (missing === null) {
+    describe(title, body);
     return;
   }
   if (process.env.CI === 'true') {
     describe(title, () => {
-      it(`needs ${variable}`, () => {
-        throw new Error(`${variable} is not set: under CI=true a missing server is a failure (.ci/run sets it)`);
+      it('has what it needs', () => {
+        throw new Error(`${missing}: under CI=true a missing server is a failure`);
       });
     });
     return;
   }
-  console.warn(`skipped "${title}": ${variable} is not set (.ci/run sets it)`);
-  describe.skip(title, () => it(`needs ${variable}`, () => {}));
+  console.warn(`skipped "${title}": ${missing}`);
+  describe.skip(title, () => it('has what it needs', () => {}));
+}
+
+/** Null when redis-server can be started by a test, else why not. */
+export function redisServerMissing(): string | null {
+  const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return found.error || found.status !== 0 ? 'redis-server is not installed (apt-get install redis-server)' : null;
 }
 
 /** A key prefix or schema name no other run uses. */
