@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runReport } from '../../src/cli/report.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openPostgresQuestionLog, type PostgresQuestionLog } from '../../src/store/postgres-log.ts';
 import { MIGRATIONS } from '../../src/store/postgres-schema.ts';
 import { hashUser, openQuestionLog, type QuestionEntry } from '../../src/store/question-log.ts';
 import { openQuestionLogReader } from '../../src/store/question-store.ts';
-import { capturingLogger, describeWithServer, tcpRelay, uniqueName } from './servers.ts';
+import { capturingLogger, describeWithServer, freePort, tcpRelay, uniqueName } from './servers.ts';
 
 let next = 0;
 const entry = (question: string, answered: boolean, over: Partial<QuestionEntry> = {}): QuestionEntry => ({
@@ -148,5 +149,16 @@ describeWithServer('PACTBOT_TEST_POSTGRES_URL', 'the question log in PostgreSQL'
     expect(JSON.stringify(captured.lines)).not.toContain(viaRelay.toString());
     await log.close();
     await relay.close();
+  });
+});
+
+describe('npm run report with PostgreSQL away', () => {
+  it('says in one line that it cannot read it, naming host and database but never the password', async () => {
+    const port = await freePort();
+    const err: string[] = [];
+    const code = await runReport(['--db', `postgres://bot:hunter2@127.0.0.1:${port}/pactbot`], { stdout: { write: () => undefined }, stderr: { write: (s: string) => err.push(s) }, env: {} });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(new RegExp(`^report: cannot read postgres 127\\.0\\.0\\.1:${port}/pactbot, schema public: .+\\n$`));
+    expect(err.join('')).not.toContain('hunter2');
   });
 });

@@ -120,4 +120,29 @@ describeWhen(redisServerMissing(), 'a private redis-server killed mid-run', () =
     expect((await onA.take('v')).ok).toBe(false);
     expect(captured.lines.filter((l) => String(l.msg).startsWith('redis unavailable'))).toHaveLength(1);
   });
+  it('a hung Redis (process stopped) costs one command timeout, then is skipped until the pause is over', async () => {
+    const hungPort = await freePort();
+    const server = await startRedisServer(hungPort);
+    children.push(server);
+    let now = 1_000_000;
+    const captured = capturingLogger();
+    const redis = connectRedis({ url: `redis://127.0.0.1:${hungPort}`, keyPrefix: 'pactbot-test:' }, captured.logger, { commandTimeoutMs: 50, pauseAfterFailureMs: 1_000, now: () => now });
+    opened.push(redis);
+    await redis.ready();
+    const cooldown = createRedisCooldown(redis, { uses: 2, seconds: 30 });
+    expect((await cooldown.take('u')).ok).toBe(true);
+
+    server.kill('SIGSTOP');
+    try {
+      // The first request times out and falls back; the next ones do not try Redis during the pause.
+      expect(await cooldown.take('u')).toEqual({ ok: true, remaining: 0 });
+      expect(redis.available).toBe(false);
+      expect((await cooldown.take('u')).ok).toBe(false);
+      expect(captured.lines.filter((l) => String(l.msg).startsWith('redis unavailable'))).toHaveLength(1);
+    } finally {
+      server.kill('SIGCONT');
+    }
+    now += 1_000;
+    expect(redis.available).toBe(true);
+  });
 });
