@@ -119,6 +119,19 @@ describeWithServer('PACTBOT_TEST_POSTGRES_URL', 'the question log in PostgreSQL'
     expect(rows[0].n).toBe(1_200);
   });
 
+  it('a burst beyond the bound keeps the newest entries, counting and logging the rest once', async () => {
+    const s = schema();
+    const captured = capturingLogger();
+    const log = openPostgresQuestionLog({ url, schema: s, logger: captured.logger, maxQueued: 3 });
+    opened.push(log);
+    for (let i = 0; i < 5; i++) log.record(entry(`Burst ${i}?`, true));
+    expect(await log.flush()).toBe(true);
+    expect(log.dropped).toBe(2);
+    const { rows } = await admin.query(`SELECT question FROM "${s}".questions ORDER BY at`);
+    expect(rows.map((r) => r.question)).toEqual(['Burst 2?', 'Burst 3?', 'Burst 4?']);
+    expect(captured.lines.filter((l) => String(l.msg).includes('queue full'))).toHaveLength(1);
+  });
+
   it('PostgreSQL briefly unreachable: entries wait within the bound and are written when it returns', async () => {
     const target = new URL(url);
     const relay = await tcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
