@@ -90,7 +90,7 @@ describeWhen(missing, 'two serve instances sharing Redis and PostgreSQL', () => 
   };
   /** Waits until the report (read as `npm run report` does) holds `question`: the log writes after the reply. */
   const reported = async (question: string) => {
-    for (let attempt = 0; attempt < 200; attempt++) {
+    for (let attempt = 0; attempt < 1_000; attempt++) {
       const r = await report();
       if (r.mostAsked.some((q) => q.question === question)) return r;
     }
