@@ -5,7 +5,7 @@
 import type { App } from './app.ts';
 import type { Config } from './config.ts';
 import { createCooldown, type Cooldown } from './discord/cooldown.ts';
-import { createReplayGuard, DEFAULT_REPLAY_OPTIONS, type ReplayGuard } from './discord/http/replay.ts';
+import { DEFAULT_REPLAY_OPTIONS, type ReplayGuard } from './discord/http/replay.ts';
 import type { InteractionHandlerOptions } from './discord/interactions.ts';
 import { watchCorpus, type CorpusWatcher, type ReloadEvent } from './live-corpus.ts';
 import type { Logger } from './log.ts';
@@ -18,21 +18,23 @@ import { createRedisReplayGuard } from './store/redis-replay.ts';
 /** State that must agree across instances when there are several: through Redis if configured. */
 export interface SharedState {
   cooldown: Cooldown;
-  /** The HTTP server's replay window (the gateway does not need one). */
-  replay: ReplayGuard;
+  /** The HTTP server's replay window through Redis; null: the server keeps its own, in-process. */
+  replay: ReplayGuard | null;
   /** The connection behind both, or null when they are in-process. */
   redis: SharedRedis | null;
   close(): Promise<void>;
 }
 
-export function openSharedState(config: Pick<Config, 'redis' | 'cooldown'>, logger: Logger, replayWindowMs = DEFAULT_REPLAY_OPTIONS.windowMs): SharedState {
-  if (!config.redis) {
-    return { cooldown: createCooldown(config.cooldown), replay: createReplayGuard({ windowMs: replayWindowMs }), redis: null, close: async () => {} };
-  }
+export function openSharedState(
+  config: Pick<Config, 'redis' | 'cooldown'>,
+  logger: Logger,
+  replay: { windowMs?: number; now?: () => number } = {},
+): SharedState {
+  if (!config.redis) return { cooldown: createCooldown(config.cooldown), replay: null, redis: null, close: async () => {} };
   const redis = connectRedis(config.redis, logger);
   return {
     cooldown: createRedisCooldown(redis, config.cooldown),
-    replay: createRedisReplayGuard(redis, { windowMs: replayWindowMs }),
+    replay: createRedisReplayGuard(redis, { windowMs: replay.windowMs ?? DEFAULT_REPLAY_OPTIONS.windowMs, ...(replay.now ? { now: replay.now } : {}) }),
     redis,
     close: () => redis.close(),
   };

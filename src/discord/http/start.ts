@@ -42,11 +42,14 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
   let app: App | null = null;
   const dashboard = mountDashboard({ config, logger, app: () => app });
   // Cooldowns and the replay window: in-process, or through Redis so every instance refuses a replay.
-  const shared = openSharedState(config, logger, server.timestampToleranceMs);
+  const shared = openSharedState(config, logger, {
+    ...(server.timestampToleranceMs !== undefined ? { windowMs: server.timestampToleranceMs } : {}),
+    ...(server.clock ? { now: server.clock } : {}),
+  });
   const http = createHttpServer({
     apiBase: config.discord.apiBase,
     defaultMetrics: true,
-    replay: shared.replay,
+    ...(shared.replay ? { replay: shared.replay } : {}),
     ...server,
     publicKey,
     logger,
