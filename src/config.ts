@@ -31,7 +31,7 @@ export interface Config {
   /** QUESTION_LOG=postgres://…: the question log in PostgreSQL, its tables in `schema` (QUESTION_LOG_SCHEMA). Never log the URL. */
   questionLogPostgres: { url: string; schema: string } | null;
   /** REDIS_URL: cooldowns and the replay window shared by every instance; null: in-process. Never log the URL. */
-  redis: { url: string; keyPrefix: string } | null;
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | null;
   /** Salt for the question log's user hashes (QUESTION_LOG_SALT); null: a random salt kept in the file. */
   questionLogSalt: string | null;
   /** Per-user limit on /ask, /quote and the context menu. */
@@ -56,6 +56,8 @@ export const DEFAULTS = {
   questionLog: 'data/pactbot.db',
   questionLogSchema: 'public',
   redisKeyPrefix: 'pactbot:',
+  /** Longest a request waits on Redis before answering from in-process state (loopback round trips ~0.1 ms). */
+  redisTimeoutMs: 50,
   cooldownUses: 5,
   cooldownSeconds: 30,
 };
@@ -147,7 +149,13 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
     cacheDir: resolve(get('CACHE_DIR') ?? DEFAULTS.cacheDir),
     questionLog: log.toLowerCase() === 'off' || postgres ? null : resolve(log),
     questionLogPostgres: postgres,
-    redis: redisUrl ? { url: checkedUrl(redisUrl, 'REDIS_URL', /^rediss?:$/, 'redis://127.0.0.1:6379'), keyPrefix: redisKeyPrefix } : null,
+    redis: redisUrl
+      ? {
+          url: checkedUrl(redisUrl, 'REDIS_URL', /^rediss?:$/, 'redis://127.0.0.1:6379'),
+          keyPrefix: redisKeyPrefix,
+          commandTimeoutMs: integer(get('REDIS_TIMEOUT_MS'), 'REDIS_TIMEOUT_MS', DEFAULTS.redisTimeoutMs, 1, 10_000),
+        }
+      : null,
     questionLogSalt: get('QUESTION_LOG_SALT'),
     cooldown: {
       uses: integer(get('COOLDOWN_USES'), 'COOLDOWN_USES', DEFAULTS.cooldownUses, 1, 1000),

@@ -22,6 +22,8 @@ export interface SharedState {
   replay: ReplayGuard | null;
   /** The connection behind both, or null when they are in-process. */
   redis: SharedRedis | null;
+  /** Resolves once Redis is connected or its connect timeout has passed (at once when in-process). */
+  connected(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,12 +32,15 @@ export function openSharedState(
   logger: Logger,
   replay: { windowMs?: number; now?: () => number } = {},
 ): SharedState {
-  if (!config.redis) return { cooldown: createCooldown(config.cooldown), replay: null, redis: null, close: async () => {} };
+  if (!config.redis) return { cooldown: createCooldown(config.cooldown), replay: null, redis: null, connected: async () => {}, close: async () => {} };
   const redis = connectRedis(config.redis, logger);
   return {
     cooldown: createRedisCooldown(redis, config.cooldown),
     replay: createRedisReplayGuard(redis, { windowMs: replay.windowMs ?? DEFAULT_REPLAY_OPTIONS.windowMs, ...(replay.now ? { now: replay.now } : {}) }),
     redis,
+    connected: async () => {
+      await redis.connected();
+    },
     close: () => redis.close(),
   };
 }

@@ -161,8 +161,12 @@ describe('loadConfig: shared state', () => {
   });
 
   it('REDIS_URL shares cooldowns and replays, under REDIS_KEY_PREFIX (default pactbot:)', () => {
-    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'pactbot:' });
-    expect(load({ REDIS_URL: 'rediss://cache.internal:6380/2', REDIS_KEY_PREFIX: 'bot-b:' }).redis).toEqual({ url: 'rediss://cache.internal:6380/2', keyPrefix: 'bot-b:' });
+    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'pactbot:', commandTimeoutMs: DEFAULTS.redisTimeoutMs });
+    expect(load({ REDIS_URL: 'rediss://cache.internal:6380/2', REDIS_KEY_PREFIX: 'bot-b:', REDIS_TIMEOUT_MS: '200' }).redis).toEqual({
+      url: 'rediss://cache.internal:6380/2',
+      keyPrefix: 'bot-b:',
+      commandTimeoutMs: 200,
+    });
   });
 
   it('a postgres:// QUESTION_LOG moves the question log to PostgreSQL, tables in QUESTION_LOG_SCHEMA', () => {
@@ -179,6 +183,7 @@ describe('loadConfig: shared state', () => {
       [{ QUESTION_LOG: 'postgres://user:hunter2@' }, /QUESTION_LOG is not a valid URL/],
       [{ QUESTION_LOG: 'postgres://db/x', QUESTION_LOG_SCHEMA: 'Robert"; DROP' }, /QUESTION_LOG_SCHEMA/],
       [{ REDIS_URL: 'redis://cache', REDIS_KEY_PREFIX: 'has space' }, /REDIS_KEY_PREFIX/],
+      [{ REDIS_URL: 'redis://cache', REDIS_TIMEOUT_MS: '0' }, /REDIS_TIMEOUT_MS "0" must be a whole number from 1 to 10000/],
     ] as const) {
       let error: unknown;
       try {

@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 
 export const DEFAULT_REDIS_OPTIONS = {
-  /** Longest a request waits on Redis before it falls back (loopback round trips are ~0.1 ms). */
+  /** Longest a request waits on Redis before it falls back (REDIS_TIMEOUT_MS; loopback round trips ~0.1 ms). */
   commandTimeoutMs: 50,
   connectTimeoutMs: 1_000,
   /** Reconnect backoff: attempt n waits min(n × base, max). */
@@ -31,15 +31,17 @@ export interface SharedRedis {
   failed(error: unknown): void;
   /** Resolves once connected (tests, benchmarks); rejects if `quit` comes first. */
   ready(): Promise<void>;
+  /** Resolves true once connected, or false after the connect timeout (start-up waits this long at most). */
+  connected(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function connectRedis(
-  target: { url: string; keyPrefix: string },
+  target: { url: string; keyPrefix: string; commandTimeoutMs?: number },
   logger: Logger,
   options: Partial<RedisOptions> = {},
 ): SharedRedis {
-  const opts = { ...DEFAULT_REDIS_OPTIONS, ...options };
+  const opts = { ...DEFAULT_REDIS_OPTIONS, ...(target.commandTimeoutMs ? { commandTimeoutMs: target.commandTimeoutMs } : {}), ...options };
   const client = new Redis(target.url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -86,6 +88,13 @@ export function connectRedis(
         client.once('ready', () => resolve());
         client.once('end', () => reject(new Error('redis connection ended')));
       });
+    },
+    connected() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), opts.connectTimeoutMs);
+      });
+      return Promise.race([this.ready().then(() => true, () => false), timeout]).finally(() => clearTimeout(timer));
     },
     async close() {
       if (closing) return;

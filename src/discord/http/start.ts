@@ -58,6 +58,7 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
     ...(dashboard ? { dashboard: (req) => dashboard.handle(req) } : {}),
   });
   const address = await http.listen(config.http.port, config.http.host).catch(async (error: unknown) => {
+    dashboard?.close();
     await shared.close();
     throw error;
   });
@@ -66,17 +67,24 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
   // After listen, on a later turn: building the index blocks the loop, but the port is already bound.
   const ready = new Promise<App>((resolve, reject) => {
     setImmediate(() => {
+      let built: App;
       try {
-        const built = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
+        built = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
         // Question log, cooldown and live corpus (issue 6); closed after the server in stop().
         services = startServices({ config, app: built, logger, source: 'http', cacheDir: config.cacheDir, shared });
-        handler = createInteractionHandler({ app: built, logger, ...services.handler });
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
+      const { handler: handlerOptions } = services;
+      // With REDIS_URL, the first requests already share cooldowns and replays (the wait is bounded: an
+      // unreachable Redis delays readiness by its connect timeout, then the in-process state answers).
+      void shared.connected().then(() => {
+        handler = createInteractionHandler({ app: built, logger, ...handlerOptions });
         app = built;
         logger.info({ commands: built.commands.map((c) => c.data.name) }, 'http: ready');
         resolve(built);
-      } catch (error) {
-        reject(error as Error);
-      }
+      });
     });
   });
   return {
