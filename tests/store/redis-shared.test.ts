@@ -10,9 +10,12 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((r) => r.close()));
 });
 
-/** One "instance": its own connection to the Redis every instance shares. */
+/**
+ * One "instance": its own connection to the Redis every instance shares. A generous command timeout: a
+ * loaded test machine must not turn a slow reply into a false outage (the hung-server test sets its own).
+ */
 function instance(url: string, keyPrefix: string, logger = silentLogger()): SharedRedis {
-  const redis = connectRedis({ url, keyPrefix }, logger);
+  const redis = connectRedis({ url, keyPrefix }, logger, { commandTimeoutMs: 2_000 });
   opened.push(redis);
   return redis;
 }
