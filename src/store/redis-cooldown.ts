@@ -2,8 +2,9 @@
 // set of use times, checked and counted by one Lua script (atomic, one round trip). Times come from the
 // Redis server's clock (TIME), so instances on machines whose clocks drift still agree on one window.
 // When Redis is unavailable the in-process cooldown answers instead; every use Redis admits is counted there
-// too, so a user's recent uses on this instance still count during an outage.
-import { randomBytes } from 'node:crypto';
+// too, so a user's recent uses on this instance still count during an outage. Keys name a user by a hash of
+// their id (a Redis dump lists no Discord ids), and expire with the window.
+import { createHash, randomBytes } from 'node:crypto';
 import { createCooldown, LIMITED_COMMANDS, type Cooldown, type CooldownVerdict, type LocalCooldown } from '../discord/cooldown.ts';
 import type { SharedRedis } from './redis-connection.ts';
 
@@ -34,6 +35,11 @@ export interface SharedCooldown extends Cooldown {
   readonly local: LocalCooldown;
 }
 
+/** The Redis key of a user's window. */
+export function cooldownKey(prefix: string, userId: string): string {
+  return `${prefix}cooldown:${createHash('sha256').update(userId).digest('base64url').slice(0, 22)}`;
+}
+
 export function createRedisCooldown(redis: SharedRedis, options: { uses: number; seconds: number }): SharedCooldown {
   const local = createCooldown(options);
   const windowMs = options.seconds * 1000;
@@ -49,7 +55,7 @@ export function createRedisCooldown(redis: SharedRedis, options: { uses: number;
     async take(userId) {
       if (!redis.available) return local.take(userId);
       try {
-        const [admitted, value] = await script(`${redis.keyPrefix}cooldown:${userId}`, windowMs, options.uses, `${instance}:${counter++}`);
+        const [admitted, value] = await script(cooldownKey(redis.keyPrefix, userId), windowMs, options.uses, `${instance}:${counter++}`);
         if (admitted !== 1) return { ok: false, retryAt: value };
         local.take(userId);
         return { ok: true, remaining: value };

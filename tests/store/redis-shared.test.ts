@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { connectRedis, type SharedRedis } from '../../src/store/redis-connection.ts';
-import { createRedisCooldown } from '../../src/store/redis-cooldown.ts';
+import { cooldownKey, createRedisCooldown } from '../../src/store/redis-cooldown.ts';
 import { createRedisReplayGuard } from '../../src/store/redis-replay.ts';
 import { capturingLogger, describeWhen, describeWithServer, freePort, killProcess, redisServerMissing, startRedisServer, uniqueName } from './servers.ts';
 
@@ -62,9 +62,12 @@ describeWithServer('PACTBOT_TEST_REDIS_URL', 'shared state on Redis', (url) => {
     await Promise.all([a.ready(), b.ready()]);
     const onA = createRedisCooldown(a, { uses: 1, seconds: 30 });
     const onB = createRedisCooldown(b, { uses: 1, seconds: 30 });
-    expect((await onA.take('u')).ok).toBe(true);
-    expect((await onB.take('u')).ok).toBe(true);
-    expect(await a.client.exists(`${first}cooldown:u`)).toBe(1);
+    const user = '222222222222222222';
+    expect((await onA.take(user)).ok).toBe(true);
+    expect((await onB.take(user)).ok).toBe(true);
+    expect(await a.client.exists(cooldownKey(first, user))).toBe(1);
+    // Keys carry a hash of the user id, never the id itself.
+    expect(await a.client.keys(`*${user}*`)).toEqual([]);
   });
 });
 
