@@ -23,6 +23,13 @@ export function openQuestionLogFor(store: QuestionStore | null, options: { salt:
   return openPostgresQuestionLog({ url: store.url, schema: store.schema, ...options });
 }
 
+/** What a store is, for a heading or a log line: a file path, or PostgreSQL host, database and schema (never a password). */
+export function storeLabel(store: QuestionStore): string {
+  if (store.kind === 'sqlite') return store.path;
+  const where = describePostgres(store.url);
+  return `postgres ${where.host}:${where.port}/${where.database}, schema ${store.schema}`;
+}
+
 export interface QuestionLogReader {
   /** What the log is, for a heading: a file path, or PostgreSQL host, database and schema (never a password). */
   readonly label: string;
@@ -35,10 +42,9 @@ export function openQuestionLogReader(store: QuestionStore): QuestionLogReader {
   if (store.kind === 'sqlite') {
     return { label: store.path, report: async (options) => readQuestionReport(store.path, options), close: async () => {} };
   }
-  const where = describePostgres(store.url);
   let client: pg.Client | null = null;
   return {
-    label: `postgres ${where.host}:${where.port}/${where.database}, schema ${store.schema}`,
+    label: storeLabel(store),
     async report(options) {
       if (!client) {
         const fresh = new pg.Client({ connectionString: store.url });
