@@ -85,8 +85,16 @@ export function connectRedis(
     ready() {
       if (client.status === 'ready') return Promise.resolve();
       return new Promise((resolve, reject) => {
-        client.once('ready', () => resolve());
-        client.once('end', () => reject(new Error('redis connection ended')));
+        const onReady = (): void => {
+          client.off('end', onEnd);
+          resolve();
+        };
+        const onEnd = (): void => {
+          client.off('ready', onReady);
+          reject(new Error('redis connection ended'));
+        };
+        client.once('ready', onReady);
+        client.once('end', onEnd);
       });
     },
     connected() {
