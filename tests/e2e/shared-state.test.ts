@@ -1,6 +1,7 @@
 // Two `npm run serve` instances (real processes) behind an imaginary load balancer, sharing one Redis (a
 // private redis-server the test owns, so it can kill it) and one PostgreSQL question log (reached through a
 // relay the test can cut). What one instance saw, the other knows: cooldowns, replays, the question log.
+// Then the gateway bot with REDIS_URL: a budget spent on another instance counts there too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,11 @@ import { runReport } from '../../src/cli/report.ts';
 import { signedRequest } from '../../src/discord/http/sign.ts';
 import type { QuestionReport } from '../../src/store/question-report.ts';
 import { keyPair, send } from '../discord/http-support.ts';
-import { describeWhen, freePort, killProcess, redisServerMissing, startRedisServer, tcpRelay, uniqueName } from '../store/servers.ts';
+import { silentLogger } from '../../src/log.ts';
+import { connectRedis } from '../../src/store/redis-connection.ts';
+import { createRedisCooldown } from '../../src/store/redis-cooldown.ts';
+import { describeWhen, describeWithServer, freePort, killProcess, redisServerMissing, startRedisServer, tcpRelay, uniqueName } from '../store/servers.ts';
+import { bootBot, send as sendToGateway } from './bot-harness.ts';
 import { killChildren, run, type Run } from './bot-spawn.ts';
 import { chatInputInteraction, createWorld, snowflake } from './fake-discord/index.ts';
 
@@ -164,5 +169,27 @@ describeWhen(missing, 'two serve instances sharing Redis and PostgreSQL', () => 
     expect(await Promise.all([a.proc.exit, b.proc.exit])).toEqual([0, 0]);
     for (const { proc } of [a, b]) expect(proc.stdout.some((l) => l.includes('closed with entries'))).toBe(false);
     expect(JSON.stringify([a.proc.stdout, b.proc.stdout])).not.toContain(postgresUrl);
+  });
+});
+
+describeWithServer('PACTBOT_TEST_REDIS_URL', 'the gateway bot sharing Redis', (redisUrl) => {
+  it('refuses a user whose budget another instance spent', async () => {
+    const keyPrefix = `${uniqueName('pactbot-test:')}:`;
+    const bot = await bootBot({ env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix, REDIS_TIMEOUT_MS: '2000', COOLDOWN_USES: '2', COOLDOWN_SECONDS: '600' } });
+    // "Another instance": its own connection to the same Redis, spending the user's two uses.
+    const other = connectRedis({ url: redisUrl, keyPrefix, commandTimeoutMs: 2_000 }, silentLogger());
+    try {
+      await other.ready();
+      const elsewhere = createRedisCooldown(other, { uses: 2, seconds: 600 });
+      const user = bot.fake.world.user.id;
+      expect([(await elsewhere.take(user)).ok, (await elsewhere.take(user)).ok]).toEqual([true, true]);
+      const interaction = chatInputInteraction(bot.fake.world, { name: 'ask', options: { question: 'Who signed the declaration?' } });
+      const callback = await sendToGateway<{ type: number; data: { flags?: number } }>(bot.fake, interaction);
+      expect(callback.data.flags).toBe(64);
+      expect(bot.logs.find((l) => (l.interaction as { id?: string } | undefined)?.id === interaction.id)).toMatchObject({ outcome: 'cooldown' });
+    } finally {
+      await other.close();
+      await bot.stop();
+    }
   });
 });
