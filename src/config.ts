@@ -26,8 +26,12 @@ export interface Config {
   corpusDir: string;
   /** Where the persisted search index is kept (never committed). */
   cacheDir: string;
-  /** SQLite file for the question log, or null when QUESTION_LOG=off. */
+  /** SQLite file for the question log; null when QUESTION_LOG=off or when it names a PostgreSQL database. */
   questionLog: string | null;
+  /** QUESTION_LOG=postgres://…: the question log in PostgreSQL, its tables in `schema` (QUESTION_LOG_SCHEMA). Never log the URL. */
+  questionLogPostgres: { url: string; schema: string } | null;
+  /** REDIS_URL: cooldowns and the replay window shared by every instance; null: in-process. Never log the URL. */
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | null;
   /** Salt for the question log's user hashes (QUESTION_LOG_SALT); null: a random salt kept in the file. */
   questionLogSalt: string | null;
   /** Per-user limit on /ask, /quote and the context menu. */
@@ -50,6 +54,10 @@ export const DEFAULTS = {
   corpusDir: 'corpus',
   cacheDir: '.cache',
   questionLog: 'data/pactbot.db',
+  questionLogSchema: 'public',
+  redisKeyPrefix: 'pactbot:',
+  /** Longest a request waits on Redis before answering from in-process state (loopback round trips ~0.1 ms). */
+  redisTimeoutMs: 50,
   cooldownUses: 5,
   cooldownSeconds: 30,
 };
@@ -128,6 +136,10 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
   if (dashboardToken && (dashboardToken.length < MIN_DASHBOARD_TOKEN_LENGTH || /\s/.test(dashboardToken))) {
     throw new ConfigError(`DASHBOARD_TOKEN is too weak: use ${HOW.DASHBOARD_TOKEN}, without spaces.`);
   }
+  const postgres = /^postgres(ql)?:\/\//i.test(log) ? { url: checkedUrl(log, 'QUESTION_LOG', /^postgres(ql)?:$/, 'postgres://user@127.0.0.1:5432/pactbot'), schema: identifier(get('QUESTION_LOG_SCHEMA') ?? DEFAULTS.questionLogSchema, 'QUESTION_LOG_SCHEMA') } : null;
+  const redisUrl = get('REDIS_URL');
+  const redisKeyPrefix = get('REDIS_KEY_PREFIX') ?? DEFAULTS.redisKeyPrefix;
+  if (!/^[\w:.-]{1,64}$/.test(redisKeyPrefix)) throw new ConfigError(`REDIS_KEY_PREFIX "${redisKeyPrefix}" must be 1–64 letters, digits, or _ : . -`);
 
   return {
     discord: { token, clientId, guildId, apiBase: apiBase ? apiBase.replace(/\/+$/, '') : null, publicKey: publicKey?.toLowerCase() ?? null },
@@ -135,7 +147,15 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
     logLevel: logLevel as LogLevel,
     corpusDir: resolve(get('CORPUS_DIR') ?? DEFAULTS.corpusDir),
     cacheDir: resolve(get('CACHE_DIR') ?? DEFAULTS.cacheDir),
-    questionLog: log.toLowerCase() === 'off' ? null : resolve(log),
+    questionLog: log.toLowerCase() === 'off' || postgres ? null : resolve(log),
+    questionLogPostgres: postgres,
+    redis: redisUrl
+      ? {
+          url: checkedUrl(redisUrl, 'REDIS_URL', /^rediss?:$/, 'redis://127.0.0.1:6379'),
+          keyPrefix: redisKeyPrefix,
+          commandTimeoutMs: integer(get('REDIS_TIMEOUT_MS'), 'REDIS_TIMEOUT_MS', DEFAULTS.redisTimeoutMs, 1, 10_000),
+        }
+      : null,
     questionLogSalt: get('QUESTION_LOG_SALT'),
     cooldown: {
       uses: integer(get('COOLDOWN_USES'), 'COOLDOWN_USES', DEFAULTS.cooldownUses, 1, 1000),
@@ -143,6 +163,23 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
     },
     dashboardToken,
   };
+}
+
+/** A connection URL of the given protocol; the message names the variable, never the value (it may hold a password). */
+function checkedUrl(value: string, name: string, protocol: RegExp, example: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || !protocol.test(url.protocol) || !url.hostname) throw new ConfigError(`${name} is not a valid URL: expected one like ${example}.`);
+  return value;
+}
+
+function identifier(value: string, name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError(`${name} "${value}" must be a lower-case SQL name (letters, digits, _; not starting with a digit).`);
+  return value;
 }
 
 function snowflake(value: string | null, name: string): string | null {

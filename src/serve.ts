@@ -1,14 +1,19 @@
 // Entry point of `npm run serve`: the HTTP interactions endpoint (no bot token, no gateway). Start-up errors
 // (configuration, corpus) end the process with one clear line. SIGTERM/SIGINT stop accepting, let in-flight
 // requests and deferred follow-ups finish (bounded), then exit 0; a second signal exits at once.
+// `--workers N|auto` runs N such servers on one port through node:cluster (src/discord/http/workers.ts).
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config.ts';
 import { CorpusError } from './domain/corpus.ts';
 import { startHttp } from './discord/http/start.ts';
+import { superviseWorkers, WORKER_READY, workerCount } from './discord/http/workers.ts';
 import { createLogger } from './log.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig({ mode: 'serve' });
   const logger = createLogger(config.logLevel);
+  const workers = workerCount(process.argv.slice(2));
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, logger);
   const started = await startHttp({ config, logger });
 
   let stopping = false;
@@ -36,10 +41,14 @@ async function main(): Promise<void> {
     await started.stop();
     throw error;
   });
+  // Under --workers: the primary restarts a worker that dies from now on (before this, it stops them all).
+  if (cluster.isWorker) process.send?.(WORKER_READY);
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof CorpusError) console.error(`pactbot: ${error.message}`);
   else console.error('pactbot: start-up failed:', error);
   process.exitCode = 1;
+  // A cluster worker would be kept alive by its IPC channel.
+  if (process.connected) process.disconnect();
 });

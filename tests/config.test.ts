@@ -152,3 +152,48 @@ describe('loadConfig: .env', () => {
     expect(loadConfig({ mode: 'console', env: {}, dotenvPath: join(dir, 'absent.env') }).discord.token).toBeNull();
   });
 });
+
+describe('loadConfig: shared state', () => {
+  const load = (env: Record<string, string>) => loadConfig({ mode: 'cli', env, dotenvPath: false });
+
+  it('keeps everything in-process and in SQLite by default', () => {
+    expect(load({})).toMatchObject({ redis: null, questionLogPostgres: null, questionLog: resolve(DEFAULTS.questionLog) });
+  });
+
+  it('REDIS_URL shares cooldowns and replays, under REDIS_KEY_PREFIX (default pactbot:)', () => {
+    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'pactbot:', commandTimeoutMs: DEFAULTS.redisTimeoutMs });
+    expect(load({ REDIS_URL: 'rediss://cache.internal:6380/2', REDIS_KEY_PREFIX: 'bot-b:', REDIS_TIMEOUT_MS: '200' }).redis).toEqual({
+      url: 'rediss://cache.internal:6380/2',
+      keyPrefix: 'bot-b:',
+      commandTimeoutMs: 200,
+    });
+  });
+
+  it('a postgres:// QUESTION_LOG moves the question log to PostgreSQL, tables in QUESTION_LOG_SCHEMA', () => {
+    const c = load({ QUESTION_LOG: 'postgresql://bot:secret@db:5432/pactbot', QUESTION_LOG_SCHEMA: 'pactbot' });
+    expect(c.questionLogPostgres).toEqual({ url: 'postgresql://bot:secret@db:5432/pactbot', schema: 'pactbot' });
+    expect(c.questionLog).toBeNull();
+    expect(load({ QUESTION_LOG: 'postgres://db/x' }).questionLogPostgres?.schema).toBe('public');
+  });
+
+  it('refuses malformed values in one line that never repeats a URL (it may hold a password)', () => {
+    for (const [env, message] of [
+      [{ REDIS_URL: 'http://user:hunter2@cache:6379' }, /REDIS_URL is not a valid URL: expected one like redis:\/\//],
+      [{ REDIS_URL: 'redis://' }, /REDIS_URL/],
+      [{ QUESTION_LOG: 'postgres://user:hunter2@' }, /QUESTION_LOG is not a valid URL/],
+      [{ QUESTION_LOG: 'postgres://db/x', QUESTION_LOG_SCHEMA: 'Robert"; DROP' }, /QUESTION_LOG_SCHEMA/],
+      [{ REDIS_URL: 'redis://cache', REDIS_KEY_PREFIX: 'has space' }, /REDIS_KEY_PREFIX/],
+      [{ REDIS_URL: 'redis://cache', REDIS_TIMEOUT_MS: '0' }, /REDIS_TIMEOUT_MS "0" must be a whole number from 1 to 10000/],
+    ] as const) {
+      let error: unknown;
+      try {
+        load(env);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(env)).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+  });
+});

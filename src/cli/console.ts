@@ -51,7 +51,8 @@ export async function runConsole({ config, input, output, app: given, watch = tr
   const write = (s: string) => output.write(`${s}\n`);
   // Live corpus and question log, as for the bot; no cooldown applies to the one local user.
   const services = startServices({
-    config: { questionLog: null, questionLogSalt: null, ...config, cooldown: { uses: 1000, seconds: 1 } },
+    // One local user: no cooldown worth sharing, so never Redis.
+    config: { questionLog: null, questionLogPostgres: null, questionLogSalt: null, ...config, cooldown: { uses: 1000, seconds: 1 }, redis: null },
     app,
     logger: silentLogger(),
     source: 'console',
@@ -102,6 +103,6 @@ export async function runConsole({ config, input, output, app: given, watch = tr
     rl.prompt();
   }
   rl.close();
-  services.close();
+  await services.close();
   write('Bye.');
 }

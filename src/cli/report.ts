@@ -1,17 +1,20 @@
 // `npm run report`: what users ask, what the article does not cover, and the answers rated worst, read from
-// the question log (QUESTION_LOG). Plain text for an operator, or `--json` for a script.
+// the question log (QUESTION_LOG: an SQLite file or a PostgreSQL URL, whichever the bot writes to). Plain text
+// for an operator, or `--json` for a script.
 // Exit 0 on success, 2 on a usage error, 1 when the log is off or cannot be read.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { readQuestionReport, type QuestionReport } from '../store/question-report.ts';
+import type { QuestionReport } from '../store/question-report.ts';
+import { openQuestionLogReader, questionStoreOf, type QuestionStore } from '../store/question-store.ts';
 
 export const USAGE = `usage: npm run --silent report -- [--json] [--limit N] [--since DAYS] [--db FILE]
 
   --json        one JSON object instead of text
   --limit N     rows per section (default 10)
   --since DAYS  only the last DAYS days (default: everything)
-  --db FILE     the SQLite file (default: QUESTION_LOG, data/pactbot.db)
+  --db WHERE    the SQLite file or a postgres:// URL (default: QUESTION_LOG, data/pactbot.db;
+                tables in QUESTION_LOG_SCHEMA for PostgreSQL)
 `;
 
 export interface ReportIo {
@@ -28,7 +31,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function runReport(argv: string[], io: ReportIo): number {
+export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   let values;
   try {
     values = parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
@@ -46,30 +49,35 @@ export function runReport(argv: string[], io: ReportIo): number {
     io.stderr.write(`--limit and --since take a whole number from 1\n\n${USAGE}`);
     return 2;
   }
-  let path: string | null;
+  let store: QuestionStore | null;
   try {
-    path = values.db ?? loadConfig({ mode: 'cli', ...(io.env ? { env: io.env, dotenvPath: false } : {}) }).questionLog;
+    // --db goes through the same rules as QUESTION_LOG (a path, or a validated postgres:// URL).
+    const env = { ...(io.env ?? process.env), ...(values.db ? { QUESTION_LOG: values.db } : {}) };
+    store = questionStoreOf(loadConfig({ mode: 'cli', env, ...(io.env ? { dotenvPath: false } : {}) }));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`report: ${error.message}\n`);
     return 1;
   }
-  if (path === null) {
+  if (store === null) {
     io.stderr.write('report: the question log is off (QUESTION_LOG=off): nothing to report.\n');
     return 1;
   }
-  if (!existsSync(path)) {
-    io.stderr.write(`report: no question log at ${path} yet: it is created when the bot answers its first question.\n`);
+  if (store.kind === 'sqlite' && !existsSync(store.path)) {
+    io.stderr.write(`report: no question log at ${store.path} yet: it is created when the bot answers its first question.\n`);
     return 1;
   }
+  const reader = openQuestionLogReader(store);
   let report: QuestionReport;
   try {
-    report = readQuestionReport(path, { limit, sinceDays: since });
+    report = await reader.report({ limit, sinceDays: since });
   } catch (error) {
-    io.stderr.write(`report: cannot read ${path}: ${(error as Error).message}\n`);
+    io.stderr.write(`report: cannot read ${reader.label}: ${(error as Error).message}\n`);
     return 1;
+  } finally {
+    await reader.close();
   }
-  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report, path));
+  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report, reader.label));
   return 0;
 }
 
@@ -83,10 +91,10 @@ const WIDTH = 90;
 const cut = (s: string) => (s.length > WIDTH ? `${s.slice(0, WIDTH - 1)}…` : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function renderReportText(report: QuestionReport, path: string): string {
+export function renderReportText(report: QuestionReport, where: string): string {
   const t = report.totals;
   const lines = [
-    `pactbot question log: ${path} (${report.since ? `since ${report.since.slice(0, 10)}` : 'all time'})`,
+    `pactbot question log: ${where} (${report.since ? `since ${report.since.slice(0, 10)}` : 'all time'})`,
     `${plural(t.questions, 'question')} (${t.answered} answered, ${t.declined} declined, ${plural(t.checks, 'message check')}) from ${plural(t.users, 'user')}; votes: ${t.up} 👍, ${t.down} 👎`,
     '',
     'Most asked',
@@ -106,5 +114,5 @@ function section<T>(rows: T[], line: (row: T) => string): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = runReport(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = await runReport(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 }

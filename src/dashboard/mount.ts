@@ -5,6 +5,8 @@ import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Engine } from '../domain/engine.ts';
 import type { Logger } from '../log.ts';
+import { openPostgresDashboardStats } from '../store/postgres-dashboard.ts';
+import { storeLabel } from '../store/question-store.ts';
 import { createDashboard, DASHBOARD_PATH, type CorpusView, type Dashboard } from './handler.ts';
 
 const views = new WeakMap<Engine, CorpusView>();
@@ -22,7 +24,7 @@ export function corpusView(engine: Engine): CorpusView {
 }
 
 export interface MountOptions {
-  config: Pick<Config, 'dashboardToken' | 'questionLog'>;
+  config: Pick<Config, 'dashboardToken' | 'questionLog'> & Partial<Pick<Config, 'questionLogPostgres'>>;
   logger: Logger;
   /** The app once its corpus is loaded; null before. */
   app: () => App | null;
@@ -38,9 +40,13 @@ export function mountDashboard({ config, logger, app, url, now }: MountOptions):
     logger.info('dashboard: off (set DASHBOARD_TOKEN to serve it at /dashboard)');
     return null;
   }
+  // A PostgreSQL log (QUESTION_LOG=postgres://…) is read through its own source; the label names it without a password.
+  const postgres = config.questionLogPostgres ?? null;
+  const questionLog = postgres ? storeLabel({ kind: 'postgres', ...postgres }) : config.questionLog;
   const dashboard = createDashboard({
     token: config.dashboardToken,
-    questionLog: config.questionLog,
+    questionLog,
+    ...(postgres ? { openSource: () => openPostgresDashboardStats(postgres) } : {}),
     logger,
     ...(now ? { now } : {}),
     corpus: () => {
@@ -48,7 +54,7 @@ export function mountDashboard({ config, logger, app, url, now }: MountOptions):
       return current ? corpusView(current.context.engine) : null;
     },
   });
-  logger.info({ url: url ?? DASHBOARD_PATH, questionLog: config.questionLog ?? 'off' }, 'dashboard: on');
+  logger.info({ url: url ?? DASHBOARD_PATH, questionLog: questionLog ?? 'off' }, 'dashboard: on');
   // Loading the chart library and opening the log take a moment: done now, not on the first page.
   setImmediate(() => void dashboard.warmUp().catch((error: unknown) => logger.warn({ err: error }, 'dashboard: warm-up failed')));
   return dashboard;

@@ -1,7 +1,9 @@
 // Per-user cooldown: at most `uses` limited commands in any sliding window of `seconds`. One budget covers
 // every limited command (/ask, /quote, the context menu), so switching command does not reset it.
 // Autocomplete, buttons, /help and /about are never limited: they are cheap and a user typing a name fires
-// autocomplete on every keystroke. In memory, per process: a restart forgets it, which is acceptable.
+// autocomplete on every keystroke. This one is in memory, per process: a restart forgets it, which is
+// acceptable. With REDIS_URL every instance shares one budget instead (src/store/redis-cooldown.ts), which
+// answers asynchronously; callers await `take` either way.
 import { CHECK_COMMAND_NAME } from './commands/check.ts';
 
 /** Commands that cost an engine search; others pass freely. Names as registered (the context menu's too). */
@@ -22,14 +24,19 @@ export type CooldownVerdict = { ok: true; remaining: number } | { ok: false; ret
 
 export interface Cooldown {
   /** Counts one use by `userId` if the budget allows it; otherwise says when the oldest use leaves the window. */
-  take(userId: string): CooldownVerdict;
+  take(userId: string): CooldownVerdict | Promise<CooldownVerdict>;
   /** Whether a command name is subject to the limit. */
   limits(commandName: string): boolean;
+}
+
+/** The in-process cooldown: answers at once. */
+export interface LocalCooldown extends Cooldown {
+  take(userId: string): CooldownVerdict;
   /** Users currently tracked (for tests and metrics). */
   readonly size: number;
 }
 
-export function createCooldown(options: Partial<CooldownOptions> = {}): Cooldown {
+export function createCooldown(options: Partial<CooldownOptions> = {}): LocalCooldown {
   const opts = { ...DEFAULT_COOLDOWN_OPTIONS, ...options };
   if (!(opts.uses >= 1 && opts.seconds > 0)) throw new Error(`cooldown: uses must be ≥ 1 and seconds > 0 (got ${opts.uses}, ${opts.seconds})`);
   const windowMs = opts.seconds * 1000;

@@ -95,6 +95,8 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
   if (!opts.app) logger.info(cacheReport(app), 'search index ready');
   // Question log, cooldown and live corpus (issue 6); closed in stop(), after the last reply. Reloads persist too.
   const services = startServices({ config, app, logger, source: 'gateway', cacheDir: config.cacheDir });
+  // With REDIS_URL, log in once Redis is connected (or its connect timeout passed), so cooldowns are shared from the first interaction.
+  await services.shared.connected();
   const handle = createInteractionHandler({ app, logger: logger.child({ component: 'interactions' }), ...services.handler, ...opts.handler });
 
   const extra = opts.clientOptions ?? {};
@@ -151,7 +153,7 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
       await Promise.race([Promise.allSettled([...inFlight]), timeout]);
       clearTimeout(timer);
       await client.destroy();
-      services.close();
+      await services.close();
       if (opts.processHandlers) {
         process.off('unhandledRejection', onRejection);
         process.off('SIGINT', onSignal);

@@ -129,9 +129,10 @@ export function createInteractionHandler(
   }
 
   /** The cooldown's private "slow down" reply, or null when the command may run (or is not limited). */
-  function cooledDown(interaction: APIInteraction, name: string, locale: string): Handled | null {
+  async function cooledDown(interaction: APIInteraction, name: string, locale: string): Promise<Handled | null> {
     if (!opts.cooldown?.limits(name)) return null;
-    const verdict = opts.cooldown.take(userIdOf(interaction));
+    // Awaited: a shared (Redis) cooldown answers asynchronously and falls back to the in-process one itself.
+    const verdict = await opts.cooldown.take(userIdOf(interaction));
     if (verdict.ok) return null;
     const data = renderCooldown(locale, verdict.retryAt);
     return { reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data } }, outcome: 'cooldown', command: name };
@@ -150,12 +151,12 @@ export function createInteractionHandler(
   }
 
   /** A message context-menu command ("Check against the article"): its input is the target message's text. */
-  function messageCommand(interaction: APIMessageApplicationCommandInteraction, started: number): Handled {
+  async function messageCommand(interaction: APIMessageApplicationCommandInteraction, started: number): Promise<Handled> {
     const name = interaction.data.name;
     const locale = localeOf(interaction);
     const command = app.commands.find((c) => c.data.name === name && c.data.type === ApplicationCommandType.Message);
     if (!command) return { reply: notice(locale, 'error.unknown-command', { name }), outcome: 'unknown-command', command: name };
-    const limited = cooledDown(interaction, name, locale);
+    const limited = await cooledDown(interaction, name, locale);
     if (limited) return limited;
     const targetId = interaction.data.target_id;
     const target = { id: targetId, content: interaction.data.resolved.messages[targetId]?.content ?? '' };
@@ -164,12 +165,12 @@ export function createInteractionHandler(
     return { reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data } }, outcome: outcomeOf(outcome), command: name };
   }
 
-  function chatInput(interaction: APIChatInputApplicationCommandInteraction, started: number): Handled {
+  async function chatInput(interaction: APIChatInputApplicationCommandInteraction, started: number): Promise<Handled> {
     const name = interaction.data.name;
     const locale = localeOf(interaction);
     const command = app.commands.find((c) => c.data.name === name);
     if (!command) return { reply: notice(locale, 'error.unknown-command', { name }), outcome: 'unknown-command', command: name };
-    const limited = cooledDown(interaction, name, locale);
+    const limited = await cooledDown(interaction, name, locale);
     if (limited) return limited;
     const input: CommandInput = { options: optionValues(interaction.data.options), locale };
     if (!opts.defer(command)) {
@@ -245,7 +246,7 @@ export function createInteractionHandler(
     return { reply: { response: { type: InteractionResponseType.ChannelMessageWithSource, data } }, outcome: 'shared' };
   }
 
-  function dispatch(interaction: APIInteraction, started: number): Handled {
+  function dispatch(interaction: APIInteraction, started: number): Handled | Promise<Handled> {
     switch (interaction.type) {
       case InteractionType.Ping:
         return { reply: { response: { type: InteractionResponseType.Pong } }, outcome: 'pong' };
@@ -270,7 +271,7 @@ export function createInteractionHandler(
     const started = opts.now();
     let handled: Handled;
     try {
-      handled = dispatch(interaction, started);
+      handled = await dispatch(interaction, started);
     } catch (error) {
       const command = commandName(interaction);
       logLine(interaction, started, 'error', command, error);

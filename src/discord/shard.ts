@@ -1,5 +1,7 @@
 // `npm run start:sharded [-- --shards N|auto] [--spawn-delay MS]`: runs the gateway bot as one process per
 // shard with discord.js's ShardingManager, for bots in more than 2,500 servers (Discord's per-shard cap).
+// Across machines: `--total-shards N --shards 0,1` runs only shards 0 and 1 of N here; each machine of the
+// fleet names its own part, and together they cover 0 … N-1 (README, "Running at scale").
 // Each shard is `src/main.ts` in a child process (under tsx); discord.js hands it SHARDS / SHARD_COUNT and the
 // token through the environment, and the Client picks them up by itself. Interactions are stateless (the
 // buttons carry what they need), so any shard can answer any click.
@@ -14,6 +16,8 @@ import { createLogger, type Logger } from '../log.ts';
 export interface ShardOptions {
   /** A number, or 'auto' for Discord's recommendation (GET /gateway/bot). */
   shards: number | 'auto';
+  /** The shard ids this machine runs (others run the rest); null: all of them. Needs a numeric `shards`. */
+  shardList: number[] | null;
   /** Pause between shard start-ups; Discord allows one IDENTIFY per 5 s per bucket. */
   spawnDelayMs: number;
   /** How long each shard may take to become ready. */
@@ -22,7 +26,7 @@ export interface ShardOptions {
   shutdownTimeoutMs: number;
 }
 
-export const DEFAULT_SHARD_OPTIONS: ShardOptions = { shards: 'auto', spawnDelayMs: 5_500, spawnTimeoutMs: 60_000, shutdownTimeoutMs: 15_000 };
+export const DEFAULT_SHARD_OPTIONS: ShardOptions = { shards: 'auto', shardList: null, spawnDelayMs: 5_500, spawnTimeoutMs: 60_000, shutdownTimeoutMs: 15_000 };
 
 /** The shard script: the ordinary entry point, which starts the bot when DISCORD_TOKEN is set. */
 const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -41,9 +45,13 @@ export async function startSharded(config: Config, options: Partial<ShardOptions
   const opts = { ...DEFAULT_SHARD_OPTIONS, ...options };
   if (!config.discord.token) throw new Error('startSharded: config.discord.token is required (loadConfig mode "bot")');
   const totalShards = opts.shards === 'auto' ? await recommendedShards(config) : opts.shards;
+  if (opts.shardList && (opts.shards === 'auto' || opts.shardList.some((id) => id >= totalShards))) {
+    throw new Error(`startSharded: shardList ${opts.shardList.join(',')} needs a fixed total above every id (got ${opts.shards})`);
+  }
   const manager = new ShardingManager(SHARD_SCRIPT, {
     token: config.discord.token,
     totalShards,
+    ...(opts.shardList ? { shardList: opts.shardList } : {}),
     mode: 'process',
     // Shards are TypeScript run through tsx, like `npm start`.
     execArgv: ['--import', 'tsx'],
@@ -53,7 +61,7 @@ export async function startSharded(config: Config, options: Partial<ShardOptions
     logger.info({ shardId: shard.id, totalShards }, 'shard started');
     shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard process exited'));
   });
-  logger.info({ totalShards }, 'spawning shards');
+  logger.info({ totalShards, shardList: opts.shardList ?? 'all' }, 'spawning shards');
   await manager.spawn({ amount: totalShards, delay: opts.spawnDelayMs, timeout: opts.spawnTimeoutMs });
 
   /** SIGTERM to every shard (each finishes its in-flight replies and exits 0), without respawning them. */
@@ -75,15 +83,36 @@ export async function startSharded(config: Config, options: Partial<ShardOptions
   return { manager, totalShards, stop };
 }
 
-export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { shards: { type: 'string', default: 'auto' }, 'spawn-delay': { type: 'string' } } });
-  const shards = values.shards === 'auto' ? 'auto' : Number(values.shards);
-  if (shards !== 'auto' && (!Number.isInteger(shards) || shards < 1)) throw new ConfigError(`--shards "${values.shards}" must be "auto" or a whole number of at least 1.`);
+/**
+ * `--shards N|auto` alone: how many shards, all run here. With `--total-shards N`: `--shards` lists the ids
+ * run here ("0,1"; default all N), so a fleet of machines splits one shard count between them.
+ */
+export function parseShardArgs(argv: string[]): Pick<ShardOptions, 'shards' | 'shardList' | 'spawnDelayMs'> {
+  const { values } = parseArgs({ args: argv, options: { shards: { type: 'string' }, 'total-shards': { type: 'string' }, 'spawn-delay': { type: 'string' } } });
   const spawnDelayMs = values['spawn-delay'] === undefined ? DEFAULT_SHARD_OPTIONS.spawnDelayMs : Number(values['spawn-delay']);
   if (!Number.isFinite(spawnDelayMs) || spawnDelayMs < 0) throw new ConfigError(`--spawn-delay "${values['spawn-delay']}" must be a number of milliseconds.`);
+  const total = values['total-shards'];
+  if (total === undefined) {
+    const shards = (values.shards ?? 'auto') === 'auto' ? 'auto' : Number(values.shards);
+    if (shards !== 'auto' && (!Number.isInteger(shards) || shards < 1)) throw new ConfigError(`--shards "${values.shards}" must be "auto" or a whole number of at least 1.`);
+    return { shards, shardList: null, spawnDelayMs };
+  }
+  const totalShards = Number(total);
+  // Every machine must agree on the total, so "auto" (Discord's answer may change between starts) is refused.
+  if (!/^\d+$/.test(total) || totalShards < 1) throw new ConfigError(`--total-shards "${total}" must be a whole number of at least 1 (the same on every machine).`);
+  if (values.shards === undefined) return { shards: totalShards, shardList: null, spawnDelayMs };
+  const ids = values.shards.split(',').map((id) => id.trim());
+  if (!ids.every((id) => /^\d+$/.test(id) && Number(id) < totalShards)) {
+    throw new ConfigError(`--shards "${values.shards}" must list shard ids from 0 to ${totalShards - 1}, comma-separated (e.g. 0,1).`);
+  }
+  return { shards: totalShards, shardList: [...new Set(ids.map(Number))], spawnDelayMs };
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const options = parseShardArgs(argv);
   const config = loadConfig({ mode: 'bot' });
   const logger = createLogger(config.logLevel);
-  const sharded = await startSharded(config, { shards, spawnDelayMs }, logger);
+  const sharded = await startSharded(config, options, logger);
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'signal received: stopping shards');
     void sharded.stop().finally(() => process.exit(0));

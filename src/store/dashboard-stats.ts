@@ -158,7 +158,7 @@ function createSource(db: Database.Database, hasConfidence: boolean, opts: Dashb
   };
 }
 
-function hourCounts(rows: HourRow[]): HourCount[] {
+export function hourCounts(rows: HourRow[]): HourCount[] {
   const byHour = new Map<string, HourCount>();
   for (const row of rows) {
     const h = byHour.get(row.hour) ?? { hour: row.hour, answered: 0, declined: 0, lowConfidence: 0 };
@@ -170,7 +170,7 @@ function hourCounts(rows: HourRow[]): HourCount[] {
   return [...byHour.values()].sort((a, b) => (a.hour < b.hour ? -1 : a.hour > b.hour ? 1 : 0));
 }
 
-function sumHours(hours: HourCount[]): { questions: number; answered: number; declined: number; lowConfidence: number } {
+export function sumHours(hours: HourCount[]): { questions: number; answered: number; declined: number; lowConfidence: number } {
   const t = { questions: 0, answered: 0, declined: 0, lowConfidence: 0 };
   for (const h of hours) {
     // "answered" in the totals counts every answer; the low-confidence ones are also counted apart.
@@ -183,7 +183,7 @@ function sumHours(hours: HourCount[]): { questions: number; answered: number; de
 }
 
 /** Nearest-rank percentiles over rows sorted by (source, kind, ms), as the query's GROUP BY returns them. */
-function percentiles(rows: LatencyRow[]): DashboardStats['latency'] {
+export function percentiles(rows: LatencyRow[]): DashboardStats['latency'] {
   const groups = new Map<string, LatencyRow[]>();
   for (const row of rows) {
     const key = `${row.source ?? ''}\0${row.kind}`;

@@ -1,4 +1,5 @@
-// The question log: every /ask and check, and the 👍/👎 votes on the answers, in an embedded SQLite file.
+// The question log: every /ask and check, and the 👍/👎 votes on the answers, in an embedded SQLite file
+// (this module) or in PostgreSQL (postgres-log.ts, same interface; question-store.ts picks one).
 // It is what tells an operator which questions the article leaves open. Two rules shape this module:
 //  1. It must never delay or break a reply. `record` and `vote` only queue; the queue is written after the
 //     current turn of the event loop (setImmediate) in one transaction. Every database call is wrapped:
@@ -50,9 +51,15 @@ export interface QuestionLog {
   record(entry: QuestionEntry): void;
   /** Queues a vote; a user's later vote on the same answer replaces the earlier one. */
   vote(entry: VoteEntry): void;
-  /** Writes the queue now. Never throws; returns whether everything queued is on disk. */
+  /** Writes the queue now. Never throws; returns whether everything queued is stored. */
+  flush(): boolean | Promise<boolean>;
+  /** Writes the queue and closes the store (shutdown). Later calls are ignored. Never throws. */
+  close(): void | Promise<void>;
+}
+
+/** The SQLite log writes synchronously. */
+export interface SqliteQuestionLog extends QuestionLog {
   flush(): boolean;
-  /** Writes the queue and closes the file (shutdown). Later calls are ignored. */
   close(): void;
 }
 
@@ -108,6 +115,11 @@ export function questionKey(question: string): string {
   return question.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** How a user is stored in either store: keyed SHA-256 of the Discord id, never the id itself. */
+export function hashUser(salt: string, userId: string): string {
+  return createHmac('sha256', salt).update(userId).digest('hex');
+}
+
 /** The log when QUESTION_LOG=off: accepts everything, writes nothing. */
 export function disabledQuestionLog(): QuestionLog {
   return { enabled: false, record() {}, vote() {}, flush: () => true, close() {} };
@@ -120,7 +132,7 @@ interface Open {
   write: (items: Pending[]) => void;
 }
 
-export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logger'> & Partial<QuestionLogOptions>): QuestionLog {
+export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logger'> & Partial<QuestionLogOptions>): SqliteQuestionLog {
   const opts: QuestionLogOptions = { ...DEFAULT_QUESTION_LOG_OPTIONS, ...options };
   const log = opts.logger.child({ component: 'question-log', path: opts.path });
   let queue: Pending[] = [];
@@ -145,7 +157,7 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
         // INSERT OR IGNORE then read back: two processes opening a new file at once agree on one salt.
         db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(32).toString('hex'));
         const salt = opts.salt ?? (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('salt') as string);
-        open = { db, write: writer(db, (userId) => createHmac('sha256', salt).update(userId).digest('hex')) };
+        open = { db, write: writer(db, (userId) => hashUser(salt, userId)) };
         log.info('question log opened');
         return open;
       } catch (error) {

@@ -181,7 +181,7 @@ describe('question log and 👍/👎 feedback', () => {
 
     // npm run report reads the same file.
     const out: string[] = [];
-    expect(runReport(['--db', path], { stdout: { write: (s: string) => out.push(s) }, stderr: { write: () => undefined } })).toBe(0);
+    expect(await runReport(['--db', path], { stdout: { write: (s: string) => out.push(s) }, stderr: { write: () => undefined } })).toBe(0);
     expect(out.join('')).toContain(question);
     expect(out.join('')).toMatch(/Worst-rated answers\n\s+👎 1 👍 0 {2}Who signed the declaration\?/);
   });

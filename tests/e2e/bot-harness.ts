@@ -32,7 +32,8 @@ export function testApp(): App {
   return sharedApp;
 }
 
-export async function bootBot(options: { fake?: FakeDiscordOptions; bot?: Partial<BotOverrides> } = {}): Promise<BotUnderTest> {
+/** `env` adds to (or overrides) the bot's configuration, e.g. REDIS_URL. */
+export async function bootBot(options: { fake?: FakeDiscordOptions; bot?: Partial<BotOverrides>; env?: Record<string, string> } = {}): Promise<BotUnderTest> {
   const fake = await startFakeDiscord({ token: TOKEN, ...options.fake });
   const raw: string[] = [];
   const logs: LogLine[] = [];
@@ -47,7 +48,7 @@ export async function bootBot(options: { fake?: FakeDiscordOptions; bot?: Partia
   const config = loadConfig({
     mode: 'bot',
     dotenvPath: false,
-    env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.world.applicationId, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'debug', QUESTION_LOG: 'off', COOLDOWN_USES: '1000' },
+    env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.world.applicationId, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'debug', QUESTION_LOG: 'off', COOLDOWN_USES: '1000', ...options.env },
   });
   try {
     const bot = await startBot(config, {

@@ -34,6 +34,19 @@ describe('npm run start:sharded', () => {
   }, 90_000);
 });
 
+describe('sharding across machines', () => {
+  it('--total-shards 2 --shards 1 runs only shard 1 of 2 here (another machine runs shard 0)', async () => {
+    fake = await startFakeDiscord({ token: TOKEN });
+    const manager = run('src/discord/shard.ts', ['--total-shards', '2', '--shards', '1', '--spawn-delay', '0'], botEnv(fake));
+    await manager.waitForLog((l) => l.msg === 'spawning shards' && l.totalShards === 2);
+    await expect.poll(() => manager.stdout.filter((l) => l.includes('"msg":"ready"')).length, { timeout: 45_000, interval: 200 }).toBe(1);
+    const shards = fake.gatewayOps((op) => op.op === 2).map((op) => (op.d as { shard: [number, number] }).shard);
+    expect(shards).toEqual([[1, 2]]);
+    manager.child.kill('SIGTERM');
+    expect(await manager.exit).toBe(0);
+  }, 90_000);
+});
+
 describe('a shard whose manager dies', () => {
   it('stops instead of living on as an orphan', async () => {
     fake = await startFakeDiscord({ token: TOKEN });

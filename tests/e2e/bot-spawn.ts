@@ -35,7 +35,7 @@ export interface Run {
 
 export function run(script: string, args: string[], env: Record<string, string>): Run {
   // A clean environment: nothing from the developer's shell (or .env values for the same names) leaks in.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|LOG_LEVEL|QUESTION_LOG|CORPUS_DIR)/.test(k)));
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|LOG_LEVEL|QUESTION_LOG|CORPUS_DIR|REDIS_|COOLDOWN_)/.test(k)));
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...base, QUESTION_LOG: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const stdout: string[] = [];

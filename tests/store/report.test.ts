@@ -84,10 +84,10 @@ describe('question report', () => {
     expect(future.mostAsked).toEqual([]);
   });
 
-  it('prints readable text with the three sections', () => {
+  it('prints readable text with the three sections', async () => {
     seed();
     const { out, io: ioo } = io();
-    expect(runReport(['--db', path], ioo)).toBe(0);
+    expect(await runReport(['--db', path], ioo)).toBe(0);
     const text = out.join('');
     const report = readQuestionReport(path);
     expect(text).toMatch(/Most asked[\s\S]*Declined[\s\S]*Worst-rated/);
@@ -95,31 +95,31 @@ describe('question report', () => {
     expect(text).toContain('👎 2 👍 1  What will the UK do?');
   });
 
-  it('prints the same report as JSON with --json', () => {
+  it('prints the same report as JSON with --json', async () => {
     seed();
     const { out, io: ioo } = io();
-    expect(runReport(['--db', path, '--json', '--limit', '2'], ioo)).toBe(0);
+    expect(await runReport(['--db', path, '--json', '--limit', '2'], ioo)).toBe(0);
     const parsed = JSON.parse(out.join('')) as QuestionReport;
     expect(parsed).toEqual(readQuestionReport(path, { limit: 2 }));
   });
 
-  it('reads the path from QUESTION_LOG, and says so when the log is off or not there yet', () => {
+  it('reads the path from QUESTION_LOG, and says so when the log is off or not there yet', async () => {
     seed();
     const ok = io({ QUESTION_LOG: path });
-    expect(runReport([], ok.io)).toBe(0);
+    expect(await runReport([], ok.io)).toBe(0);
     expect(ok.out.join('')).toContain(path);
     const off = io({ QUESTION_LOG: 'off' });
-    expect(runReport([], off.io)).toBe(1);
+    expect(await runReport([], off.io)).toBe(1);
     expect(off.err.join('')).toMatch(/off/);
     const missing = io({ QUESTION_LOG: join(dir, 'nope.db') });
-    expect(runReport([], missing.io)).toBe(1);
+    expect(await runReport([], missing.io)).toBe(1);
     expect(missing.err.join('')).toMatch(/no question log/);
   });
 
-  it('rejects bad flags with the usage', () => {
+  it('rejects bad flags with the usage', async () => {
     const bad = io();
-    expect(runReport(['--limit', 'ten', '--db', path], bad.io)).toBe(2);
-    expect(runReport(['--nope'], bad.io)).toBe(2);
+    expect(await runReport(['--limit', 'ten', '--db', path], bad.io)).toBe(2);
+    expect(await runReport(['--nope'], bad.io)).toBe(2);
     expect(bad.err.join('')).toContain('usage:');
   });
 });

@@ -11,7 +11,7 @@ import type { Logger } from '../../log.ts';
 import { readBody } from './body.ts';
 import { createFollowUpSender, type FollowUpSender } from './followup.ts';
 import { createMetrics, type HttpMetrics, type Outcome, type Route } from './metrics.ts';
-import { createReplayGuard } from './replay.ts';
+import { createReplayGuard, type ReplayGuard } from './replay.ts';
 import { createVerifier, wellFormedSignatureHeaders } from './verify.ts';
 
 /** What the shared interaction core answers (src/discord/interactions.ts); typed structurally here. */
@@ -53,6 +53,8 @@ export interface HttpServerOptions extends Partial<typeof DEFAULT_HTTP_OPTIONS> 
   followUp?: FollowUpSender;
   /** Serves /dashboard and below (src/dashboard); absent: those paths are 404 like any other. */
   dashboard?: (req: IncomingMessage) => Promise<{ status: number; headers: Record<string, string>; body: string }>;
+  /** Remembers interaction ids (e.g. shared through Redis); defaults to an in-process window. */
+  replay?: ReplayGuard;
 }
 
 export interface HttpServer {
@@ -88,7 +90,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const clock = opts.clock ?? Date.now;
   const ready = opts.ready ?? (() => true);
   const verify = createVerifier(opts.publicKey);
-  const replay = createReplayGuard({ windowMs: opts.timestampToleranceMs, maxEntries: opts.replayMaxEntries, now: clock });
+  const replay = opts.replay ?? createReplayGuard({ windowMs: opts.timestampToleranceMs, maxEntries: opts.replayMaxEntries, now: clock });
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics, replaySize: () => replay.size });
   const sendFollowUp = opts.followUp ?? createFollowUpSender({ apiBase: opts.apiBase, logger });
   const pending = new Set<Promise<void>>();
@@ -123,7 +125,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return refuse('bad-json', 400);
     }
     if (!isInteraction(interaction)) return refuse('bad-json', 400);
-    if (!replay.admit(interaction.id, signedAt)) return refuse('replay', 401);
+    if (!(await replay.admit(interaction.id, signedAt))) return refuse('replay', 401);
     if (interaction.type === InteractionType.Ping) return json('ping', 200, { type: InteractionResponseType.Pong });
     if (!ready()) return refuse('not-ready', 503, { 'retry-after': '1' });
 

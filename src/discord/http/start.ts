@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { cacheReport, createApp, type App } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
-import { startServices, type Services } from '../../services.ts';
+import { openSharedState, startServices, type Services } from '../../services.ts';
 import { mountDashboard } from '../../dashboard/mount.ts';
 import { createInteractionHandler, type InteractionHandler } from '../interactions.ts';
 import { createHttpServer, type HttpServer, type HttpServerOptions } from './server.ts';
@@ -41,9 +41,15 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
   let services: Services | null = null;
   let app: App | null = null;
   const dashboard = mountDashboard({ config, logger, app: () => app });
+  // Cooldowns and the replay window: in-process, or through Redis so every instance refuses a replay.
+  const shared = openSharedState(config, logger, {
+    ...(server.timestampToleranceMs !== undefined ? { windowMs: server.timestampToleranceMs } : {}),
+    ...(server.clock ? { now: server.clock } : {}),
+  });
   const http = createHttpServer({
     apiBase: config.discord.apiBase,
     defaultMetrics: true,
+    ...(shared.replay ? { replay: shared.replay } : {}),
     ...server,
     publicKey,
     logger,
@@ -51,23 +57,34 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
     ready: () => handler !== null,
     ...(dashboard ? { dashboard: (req) => dashboard.handle(req) } : {}),
   });
-  const address = await http.listen(config.http.port, config.http.host);
+  const address = await http.listen(config.http.port, config.http.host).catch(async (error: unknown) => {
+    dashboard?.close();
+    await shared.close();
+    throw error;
+  });
   logger.info({ host: address.address, port: address.port }, 'http: listening');
 
   // After listen, on a later turn: building the index blocks the loop, but the port is already bound.
   const ready = new Promise<App>((resolve, reject) => {
     setImmediate(() => {
+      let built: App;
       try {
-        const built = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
+        built = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
         // Question log, cooldown and live corpus (issue 6); closed after the server in stop().
-        services = startServices({ config, app: built, logger, source: 'http', cacheDir: config.cacheDir });
-        handler = createInteractionHandler({ app: built, logger, ...services.handler });
+        services = startServices({ config, app: built, logger, source: 'http', cacheDir: config.cacheDir, shared });
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
+      const { handler: handlerOptions } = services;
+      // With REDIS_URL, the first requests already share cooldowns and replays (the wait is bounded: an
+      // unreachable Redis delays readiness by its connect timeout, then the in-process state answers).
+      void shared.connected().then(() => {
+        handler = createInteractionHandler({ app: built, logger, ...handlerOptions });
         app = built;
         logger.info({ commands: built.commands.map((c) => c.data.name) }, 'http: ready');
         resolve(built);
-      } catch (error) {
-        reject(error as Error);
-      }
+      });
     });
   });
   return {
@@ -75,9 +92,9 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
     address,
     ready,
     stop: () =>
-      http.close().finally(() => {
-        services?.close();
+      http.close().finally(async () => {
         dashboard?.close();
+        await (services ? services.close() : shared.close());
       }),
   };
 }

@@ -5,6 +5,7 @@ export {
   autocompleteInteraction,
   buttonInteraction,
   chatInputInteraction,
+  dmChatInputInteraction,
   interactionMember,
   messageContextMenuInteraction,
   messageWithButton,

@@ -13,11 +13,13 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   ButtonStyle,
+  ChannelType,
   ComponentType,
   InteractionContextType,
   InteractionType,
   type APIApplicationCommandAutocompleteGuildInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIChatInputApplicationCommandDMInteraction,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
@@ -107,6 +109,30 @@ export function chatInputInteraction(world: FakeWorld, spec: ChatInputSpec): API
       guild_id: world.guild.id,
       options: toApiOptions(spec.options),
     },
+  };
+}
+
+/**
+ * A slash command in the bot's DM from a user who installed the app to their account: no guild, no member,
+ * only `user`; the integration owner is the user (user install).
+ */
+export function dmChatInputInteraction(world: FakeWorld, spec: Omit<ChatInputSpec, 'member' | 'appPermissions'>): APIChatInputApplicationCommandDMInteraction {
+  return {
+    id: spec.id ?? snowflake(),
+    application_id: world.applicationId,
+    token: spec.token ?? interactionToken(),
+    version: 1,
+    type: InteractionType.ApplicationCommand,
+    channel: { id: world.channel.id, type: ChannelType.DM, recipients: [world.user], last_message_id: null },
+    channel_id: world.channel.id,
+    user: world.user,
+    app_permissions: ALL_PERMISSIONS,
+    locale: (spec.locale ?? 'en-US') as Locale,
+    entitlements: [],
+    authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: world.user.id },
+    context: InteractionContextType.BotDM,
+    attachment_size_limit: 10 * 1024 * 1024,
+    data: { id: spec.commandId ?? snowflake(), name: spec.name, type: ApplicationCommandType.ChatInput, options: toApiOptions(spec.options) },
   };
 }
 
