@@ -1,6 +1,6 @@
 // Entry point of `npm run serve`: the HTTP interactions endpoint (no bot token, no gateway). Start-up errors
 // (configuration, corpus) end the process with one clear line. SIGTERM/SIGINT stop accepting, let in-flight
-// requests and deferred follow-ups finish (bounded), then exit 0; a second signal exits at once.
+// requests and deferred follow-ups finish (bounded), then exit 0; a second signal exits at once (stop-signals.ts).
 // `--workers N|auto` runs N such servers on one port through node:cluster (src/discord/http/workers.ts).
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config.ts';
@@ -8,33 +8,24 @@ import { CorpusError } from './domain/corpus.ts';
 import { startHttp } from './discord/http/start.ts';
 import { superviseWorkers, WORKER_READY, workerCount } from './discord/http/workers.ts';
 import { createLogger } from './log.ts';
+import { onStopSignals } from './stop-signals.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig({ mode: 'serve' });
   const logger = createLogger(config.logLevel);
   const workers = workerCount(process.argv.slice(2));
   if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, logger);
-  const started = await startHttp({ config, logger });
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ signal }, 'http: shutting down');
-    started.stop().then(
-      () => {
-        logger.info('http: stopped');
-        // A cluster worker (or any forked child) is kept alive by its IPC channel: let go of it to exit.
-        if (process.connected) process.disconnect();
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'http: unclean shutdown');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  const starting = startHttp({ config, logger });
+  // Installed before the port opens: without a handler, a signal kills the process outright. The helper exits
+  // after the stop (a cluster worker too: the primary is stopping and does not restart it).
+  onStopSignals({
+    logger,
+    stop: async () => {
+      await (await starting).stop();
+      logger.info('http: stopped');
+    },
+  });
+  const started = await starting;
 
   // A corpus that cannot load is a start-up error: close the port and report it like a bad config.
   await started.ready.catch(async (error: unknown) => {

@@ -22,6 +22,8 @@ export interface ConsoleOptions {
   app?: App;
   /** Pick up corpus changes while running (default true). */
   watch?: boolean;
+  /** Ends the session as /exit does (npm start passes one aborted by SIGTERM/SIGINT). */
+  signal?: AbortSignal;
 }
 
 const HINT =
@@ -46,7 +48,7 @@ export function parseLine(command: SlashCommand, text: string): Record<string, O
   return options;
 }
 
-export async function runConsole({ config, input, output, app: given, watch = true }: ConsoleOptions): Promise<void> {
+export async function runConsole({ config, input, output, app: given, watch = true, signal }: ConsoleOptions): Promise<void> {
   const app = given ?? createApp({ corpusDir: config.corpusDir, ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) });
   const write = (s: string) => output.write(`${s}\n`);
   // Live corpus and question log, as for the bot; no cooldown applies to the one local user.
@@ -72,6 +74,8 @@ export async function runConsole({ config, input, output, app: given, watch = tr
   const rl = createInterface({ input, output, prompt: '> ', terminal: (output as { isTTY?: boolean }).isTTY === true });
   // The last answer, for /more. A holder object: TypeScript's narrowing does not follow `let`s across loop turns.
   const state: { last: Extract<CommandOutcome, { kind: 'ask' }> | null } = { last: null };
+  if (signal?.aborted) rl.close();
+  signal?.addEventListener('abort', () => rl.close(), { once: true });
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();

@@ -27,6 +27,7 @@ import { cacheReport, createApp, type App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { startServices } from '../services.ts';
+import { onStopSignals } from '../stop-signals.ts';
 import { createInteractionHandler, type InteractionHandlerOptions } from './interactions.ts';
 
 export interface BotOverrides {
@@ -156,23 +157,12 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
       await services.close();
       if (opts.processHandlers) {
         process.off('unhandledRejection', onRejection);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        removeSignalHandlers?.();
         process.off('disconnect', onParentGone);
       }
       logger.info('stopped');
     })();
     return stopping;
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'signal received');
-    void stop().then(
-      () => opts.exit(0),
-      (error: unknown) => {
-        logger.error({ error: restFailure(error) }, 'shutdown failed');
-        opts.exit(0);
-      },
-    );
   };
   // A shard forked by the ShardingManager (an IPC channel to its parent) stops with its manager instead of
   // living on as an orphan connected to the gateway.
@@ -180,10 +170,11 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
     logger.warn('parent process gone: shutting down');
     void stop().finally(() => opts.exit(0));
   };
+  let removeSignalHandlers: (() => void) | null = null;
   if (opts.processHandlers) {
     process.on('unhandledRejection', onRejection);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    // stop() never rejects in practice (errors are logged inside); the helper exits 0 after it, 1 on a second signal.
+    removeSignalHandlers = onStopSignals({ logger, stop, exit: opts.exit });
     if (process.channel) process.once('disconnect', onParentGone);
   }
 

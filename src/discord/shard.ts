@@ -12,6 +12,7 @@ import { REST, Routes, ShardingManager } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { onStopSignals } from '../stop-signals.ts';
 
 export interface ShardOptions {
   /** A number, or 'auto' for Discord's recommendation (GET /gateway/bot). */
@@ -112,13 +113,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const options = parseShardArgs(argv);
   const config = loadConfig({ mode: 'bot' });
   const logger = createLogger(config.logLevel);
-  const sharded = await startSharded(config, options, logger);
-  const onSignal = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'signal received: stopping shards');
-    void sharded.stop().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const starting = startSharded(config, options, logger);
+  // Installed before the shards spawn: SIGTERM to every shard once they are up, wait for them, exit 0; a
+  // second signal exits at once.
+  onStopSignals({ logger, stop: async () => (await starting).stop() });
+  await starting;
 }
 
 // Runs only as a script (`tsx src/discord/shard.ts`), never on import.

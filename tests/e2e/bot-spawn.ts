@@ -29,14 +29,28 @@ export interface Run {
   stdout: string[];
   stderr: string[];
   exit: Promise<number | null>;
+  /** Resolves with the first raw stdout line matching (the console prints text, not JSON). */
+  waitForLine(predicate: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Resolves with the first parsed JSON log line matching. */
   waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
 }
 
 export function run(script: string, args: string[], env: Record<string, string>): Run {
+  return spawnCollected(process.execPath, ['--import', 'tsx', script, ...args], env);
+}
+
+/**
+ * `npm run <script>` itself, as an operator or a process manager starts it: signals sent to `child` go to npm.
+ * stdin stays open (a pipe) so the console does not read end-of-file at once.
+ */
+export function runNpm(script: string, args: string[], env: Record<string, string>): Run {
+  return spawnCollected('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], env, 'pipe');
+}
+
+function spawnCollected(command: string, args: string[], env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore'): Run {
   // A clean environment: nothing from the developer's shell (or .env values for the same names) leaks in.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|LOG_LEVEL|QUESTION_LOG|CORPUS_DIR|REDIS_|COOLDOWN_)/.test(k)));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...base, QUESTION_LOG: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|LOG_LEVEL|QUESTION_LOG|CORPUS_DIR|REDIS_|COOLDOWN_)|^(PORT|HOST)$/.test(k)));
+  const child = spawn(command, args, { env: { ...base, QUESTION_LOG: 'off', ...env }, stdio: [stdin, 'pipe', 'pipe'] });
   children.push(child);
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -58,6 +72,9 @@ export function run(script: string, args: string[], env: Record<string, string>)
     stdout,
     stderr,
     exit,
+    waitForLine(predicate, timeoutMs = 30_000) {
+      return waitFor(waiters, () => stdout.find(predicate), timeoutMs, () => `line not seen within ${timeoutMs} ms; stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('')}`);
+    },
     waitForLog(predicate, timeoutMs = 30_000) {
       return waitFor(waiters, () => parsed().find(predicate), timeoutMs, () => `log line not seen within ${timeoutMs} ms; stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('')}`);
     },
