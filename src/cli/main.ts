@@ -71,11 +71,10 @@ export async function runCli(argv: string[], io: Io, engineFactory: () => Engine
       case 'ask': {
         if (rest[0] === undefined) {
           if (!values.json) throw new UsageError('ask needs a question (or --json to read questions from stdin)');
-          // Batch mode: answers come out in the order the questions came in, one JSON object per line.
+          // Batch mode: answers come out in the order the questions came in, one JSON object per input line;
+          // a blank line too (answered: false, reason "empty-question"), so output line n answers input line n.
           const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
-          for await (const line of lines) {
-            if (line.trim()) json(askJson(engine.ask(line, { limit })));
-          }
+          for await (const line of lines) json(askJson(engine.ask(line, { limit })));
           return 0;
         }
         const r = engine.ask(rest[0], { limit });

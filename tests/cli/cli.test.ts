@@ -157,13 +157,15 @@ describe('runCli: JSON shapes', () => {
 });
 
 describe('runCli: ask --json with no question reads questions from stdin', () => {
-  it('writes one JSON object per line, in the order of the questions (blank lines skipped)', async () => {
-    const questions = [QUESTION, 'How do I bake sourdough bread?', 'Who will verify the ceasefire?'];
-    const r = await cli(['ask', '--json'], `${questions[0]}\n\n${questions[1]}\r\n${questions[2]}`);
+  it('writes one JSON object per input line, in order; a blank line gets an unanswered "empty-question" line', async () => {
+    const questions = [QUESTION, '', 'How do I bake sourdough bread?', '   ', 'Who will verify the ceasefire?'];
+    const r = await cli(['ask', '--json'], `${questions[0]}\n${questions[1]}\n${questions[2]}\r\n${questions[3]}\n${questions[4]}`);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(questions.length);
-    expect(r.json.map((j) => (j as { question: string }).question)).toEqual(questions);
+    expect(r.json.map((j) => (j as { question: string }).question)).toEqual(questions.map((q) => q.trim()));
     expect(r.json.map((j) => (j as { answered: boolean }).answered)).toEqual(questions.map((q) => engine.ask(q).answered));
+    expect(r.json[1]).toMatchObject({ question: '', answered: false, reason: 'empty-question' });
+    expect(r.json[3]).toMatchObject({ question: '', answered: false, reason: 'empty-question' });
   });
 
   it('needs --json to read from stdin', async () => {
