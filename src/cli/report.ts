@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { QuestionReport } from '../store/question-report.ts';
 import { openQuestionLogReader, questionStoreOf, type QuestionStore } from '../store/question-store.ts';
+import { escapeJsonText, visible } from './visible.ts';
 
 export const USAGE = `usage: npm run --silent report -- [--json] [--limit N] [--since DAYS] [--db FILE]
 
@@ -77,7 +78,7 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   } finally {
     await reader.close();
   }
-  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report, reader.label));
+  io.stdout.write(values.json ? `${escapeJsonText(JSON.stringify(report, null, 2))}\n` : renderReportText(report, reader.label));
   return 0;
 }
 
@@ -86,25 +87,28 @@ function wholeNumber(value: string | undefined, fallback: number): number | null
   return /^\d+$/.test(value) ? Number(value) : null;
 }
 
-/** Long questions are cut for the terminal; `--json` has them whole. */
+/** Long questions are cut for the terminal; `--json` has them whole. Control characters are shown, never sent. */
 const WIDTH = 90;
-const cut = (s: string) => (s.length > WIDTH ? `${s.slice(0, WIDTH - 1)}…` : s);
+const cut = (s: string) => {
+  const shown = visible(s);
+  return shown.length > WIDTH ? `${shown.slice(0, WIDTH - 1)}…` : shown;
+};
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function renderReportText(report: QuestionReport, where: string): string {
   const t = report.totals;
   const lines = [
-    `pactbot question log: ${where} (${report.since ? `since ${report.since.slice(0, 10)}` : 'all time'})`,
+    `pactbot question log: ${visible(where)} (${report.since ? `since ${report.since.slice(0, 10)}` : 'all time'})`,
     `${plural(t.questions, 'question')} (${t.answered} answered, ${t.declined} declined, ${plural(t.checks, 'message check')}) from ${plural(t.users, 'user')}; votes: ${t.up} 👍, ${t.down} 👎`,
     '',
     'Most asked',
     ...section(report.mostAsked, (r) => `${String(r.count).padStart(4)}×  ${cut(r.question)}  (${r.answered} answered)`),
     '',
     'Declined: what the article does not cover',
-    ...section(report.declined, (r) => `${String(r.count).padStart(4)}×  ${cut(r.question)}  (${r.reason ?? 'declined'})`),
+    ...section(report.declined, (r) => `${String(r.count).padStart(4)}×  ${cut(r.question)}  (${visible(r.reason ?? 'declined')})`),
     '',
     'Worst-rated answers',
-    ...section(report.worstRated, (r) => `  👎 ${r.down} 👍 ${r.up}  ${cut(r.question)}  → ${r.topPassage ?? 'no passage'}`),
+    ...section(report.worstRated, (r) => `  👎 ${r.down} 👍 ${r.up}  ${cut(r.question)}  → ${visible(r.topPassage ?? 'no passage')}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -95,6 +95,22 @@ describe('question report', () => {
     expect(text).toContain('👎 2 👍 1  What will the UK do?');
   });
 
+  it('shows terminal control characters in questions instead of sending them (text); --json keeps them, escaped', async () => {
+    const hostile = 'clip \u001b]52;c;aGVsbG8=\u0007 clear \u001b[2J bidi \u202e C1 \u009b31m end';
+    const log = openQuestionLog({ path, logger: silentLogger() });
+    log.record(entry(hostile, false));
+    log.close();
+    const text = io();
+    expect(await runReport(['--db', path], text.io)).toBe(0);
+    const printed = text.out.join('');
+    expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(printed).toContain('clip ␛]52;c;aGVsbG8=␇ clear ␛[2J bidi \\u{202e} C1 \\u{9b}31m end');
+    const json = io();
+    expect(await runReport(['--db', path, '--json'], json.io)).toBe(0);
+    expect(json.out.join('')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect((JSON.parse(json.out.join('')) as QuestionReport).declined[0]!.question).toBe(hostile);
+  });
+
   it('prints the same report as JSON with --json', async () => {
     seed();
     const { out, io: ioo } = io();
