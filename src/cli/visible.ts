@@ -9,6 +9,9 @@
 /** C0 controls, DEL, C1 controls, bidi embeddings and overrides (U+202A–202E), bidi isolates (U+2066–2069). */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 
+/** The same minus C0, which JSON.stringify escapes inside strings (and whose \n, \t format the JSON itself). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
 const CONTROL_PICTURES = 0x2400;
 const DEL_PICTURE = '\u2421';
 
@@ -30,5 +33,5 @@ export function visible(text: string): string {
  * inside JSON strings, where an escape means the same character: a parser gets the exact text back.
  */
 export function escapeJsonText(json: string): string {
-  return json.replace(UNSAFE, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return json.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
