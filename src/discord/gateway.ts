@@ -28,6 +28,7 @@ import type { Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { startServices } from '../services.ts';
 import { onStopSignals } from '../stop-signals.ts';
+import { checkInteractionShape } from './interaction-shape.ts';
 import { createInteractionHandler, type InteractionHandlerOptions } from './interactions.ts';
 
 export interface BotOverrides {
@@ -70,6 +71,15 @@ export interface BotHandle {
 export function inviteUrl(clientId: string): string {
   const params = new URLSearchParams({ client_id: clientId, scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '), permissions: '0' });
   return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
+
+/**
+ * Stops discord.js building Interaction objects from INTERACTION_CREATE (client.actions is private API, hence
+ * the structural check: the gateway hostile-input test fails if a discord.js upgrade moves it).
+ */
+function disableInteractionObjects(client: Client): void {
+  const actions = (client as unknown as { actions?: { InteractionCreate?: { handle?: unknown } } }).actions;
+  if (actions?.InteractionCreate && typeof actions.InteractionCreate.handle === 'function') actions.InteractionCreate.handle = () => ({});
 }
 
 /**
@@ -129,8 +139,20 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
     }
   }
 
-  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
-    const task = answer(data).catch((error: unknown) => logger.error({ error: restFailure(error) }, 'interaction task failed'));
+  // discord.js also turns every INTERACTION_CREATE into its own Interaction object, which this bot never reads
+  // (it answers the raw dispatch above) and which throws, outside any catch, on a dispatch without `data`.
+  // Turned off: the raw listener below is the only consumer, behind the shape check.
+  disableInteractionObjects(client);
+
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (raw: unknown) => {
+    // The edge: a dispatch the handler could not read is dropped with a log line (there may be no valid id
+    // or token to answer it with).
+    const shape = checkInteractionShape(raw);
+    if (!shape.ok) {
+      logger.warn({ problem: shape.problem }, 'interaction of unknown shape dropped');
+      return;
+    }
+    const task = answer(shape.interaction).catch((error: unknown) => logger.error({ error: restFailure(error) }, 'interaction task failed'));
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   });

@@ -267,20 +267,33 @@ export function createInteractionHandler(
     }
   }
 
+  /**
+   * The answer when dispatch threw: logged, then a private error (autocomplete can only answer with choices).
+   * It must not throw itself, whatever the interaction holds: a fixed English notice if even rendering fails.
+   */
+  function lastResort(interaction: APIInteraction, started: number, error: unknown): InteractionReply {
+    try {
+      logLine(interaction, started, 'error', commandName(interaction), error);
+    } catch (logError) {
+      logger.error({ err: error, logError }, 'interaction failed (and so did its log line)');
+    }
+    if (interaction?.type === InteractionType.ApplicationCommandAutocomplete) {
+      return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } } };
+    }
+    try {
+      return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(localeOf(interaction), 'error.internal') } };
+    } catch {
+      return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: FIXED_ERROR_NOTICE } };
+    }
+  }
+
   const handle: HandleInteraction = async (interaction) => {
     const started = opts.now();
     let handled: Handled;
     try {
       handled = await dispatch(interaction, started);
     } catch (error) {
-      const command = commandName(interaction);
-      logLine(interaction, started, 'error', command, error);
-      // Autocomplete can only answer with choices; everything else gets a private error message.
-      const response: APIInteractionResponse =
-        interaction.type === InteractionType.ApplicationCommandAutocomplete
-          ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
-          : { type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(localeOf(interaction), 'error.internal') };
-      return { response };
+      return lastResort(interaction, started, error);
     }
     // A deferred command logs when its follow-up is done, so the latency covers the real work.
     if (!handled.reply.followUp) logLine(interaction, started, handled.outcome, handled.command);
@@ -310,13 +323,26 @@ function withoutFlags(data: APIInteractionResponseCallbackData): APIInteractionR
   return rest;
 }
 
+/** The last resort's last resort: no lookup, no rendering, nothing from the interaction. */
+const FIXED_ERROR_NOTICE: APIInteractionResponseCallbackData = {
+  content: 'Something went wrong on my side; the error was logged. Please try again.',
+  flags: MessageFlags.Ephemeral,
+  allowed_mentions: { parse: [] },
+};
+
+/** The user's locale, else the server's, else English; only strings count (the edge checks the shape, this is cheap insurance). */
 export function localeOf(interaction: APIInteraction): string {
-  return ('locale' in interaction && interaction.locale) || interaction.guild_locale || 'en-US';
+  const user = 'locale' in interaction ? (interaction.locale as unknown) : undefined;
+  const guild = interaction.guild_locale as unknown;
+  if (typeof user === 'string' && user) return user;
+  if (typeof guild === 'string' && guild) return guild;
+  return 'en-US';
 }
 
 function commandName(interaction: APIInteraction): string | undefined {
   if (interaction.type === InteractionType.ApplicationCommand || interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return interaction.data.name;
+    const name = (interaction.data as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' ? name : undefined;
   }
   return undefined;
 }

@@ -163,9 +163,10 @@ export const DEFAULT_LANGUAGE = 'en';
 
 /** The table for a Discord locale: exact match ("pt-BR"), then the language ("fr" for "fr-CA"), then English. */
 export function tableFor(locale: string | undefined): StringTable {
-  const exact = locale ? TABLES[locale] : undefined;
-  const language = locale ? TABLES[locale.split('-')[0]!.toLowerCase()] : undefined;
-  return exact ?? language ?? en;
+  // Own keys only: a locale of "__proto__", "constructor" or "toString" must not find Object.prototype's members.
+  const own = (key: string): StringTable | undefined => (Object.hasOwn(TABLES, key) ? TABLES[key] : undefined);
+  if (typeof locale !== 'string' || !locale) return en;
+  return own(locale) ?? own(locale.split('-')[0]!.toLowerCase()) ?? en;
 }
 
 /** Looks up `key` for `locale` and fills `{name}` placeholders; an unknown placeholder stays visible. */

@@ -7,9 +7,11 @@ export const help: SlashCommand = {
   data: { name: 'help', type: ApplicationCommandType.ChatInput, description: 'What pactbot does, its commands and the article it answers from' },
   run({ engine, commands }, input) {
     // Exact locale first ("pt-BR"), then its language ("fr" for "fr-CA"); English otherwise.
+    // Own keys only: a locale such as "toString" must not find Object.prototype's members.
     const local = (map: LocalizationMap | null | undefined, fallback: string): string => {
-      const m = map as Record<string, string | undefined> | null | undefined;
-      return m?.[input.locale] ?? m?.[input.locale.split('-')[0]!] ?? fallback;
+      const m = (map ?? {}) as Record<string, string | undefined>;
+      const own = (key: string) => (Object.hasOwn(m, key) && typeof m[key] === 'string' ? m[key] : undefined);
+      return own(input.locale) ?? own(input.locale.split('-')[0]!) ?? fallback;
     };
     return {
       kind: 'help',

@@ -8,7 +8,7 @@ export type Route = (typeof ROUTES)[number];
 /** Why a request ended the way it did; one label value per branch of the server. */
 export const OUTCOMES = [
   'ping', 'answered', 'deferred', 'bad-signature', 'stale-timestamp', 'replay', 'too-large', 'bad-method',
-  'bad-content-type', 'bad-json', 'not-found', 'not-ready', 'handler-error', 'aborted', 'ok', 'unauthorized', 'refused',
+  'bad-content-type', 'bad-json', 'bad-interaction', 'not-found', 'not-ready', 'handler-error', 'aborted', 'ok', 'unauthorized', 'refused',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 

@@ -13,6 +13,7 @@ import { createFollowUpSender, type FollowUpSender } from './followup.ts';
 import { createMetrics, type HttpMetrics, type Outcome, type Route } from './metrics.ts';
 import { createReplayGuard, type ReplayGuard } from './replay.ts';
 import { createVerifier, wellFormedSignatureHeaders } from './verify.ts';
+import { checkInteractionShape } from '../interaction-shape.ts';
 
 /** What the shared interaction core answers (src/discord/interactions.ts); typed structurally here. */
 export interface InteractionReply {
@@ -118,13 +119,19 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (!verify(signature, timestamp, read.body)) return refuse('bad-signature', 401);
 
     // Authentic from here on: Discord sent these bytes.
-    let interaction: unknown;
+    let parsed: unknown;
     try {
-      interaction = JSON.parse(read.body.toString('utf8'));
+      parsed = JSON.parse(read.body.toString('utf8'));
     } catch {
       return refuse('bad-json', 400);
     }
-    if (!isInteraction(interaction)) return refuse('bad-json', 400);
+    // Signed is not well-formed: a body the handler could not read is refused here, before it runs.
+    const shape = checkInteractionShape(parsed);
+    if (!shape.ok) {
+      logger.warn({ problem: shape.problem }, 'http: signed interaction of unknown shape refused');
+      return refuse('bad-interaction', 400);
+    }
+    const interaction = shape.interaction;
     if (!(await replay.admit(interaction.id, signedAt))) return refuse('replay', 401);
     if (interaction.type === InteractionType.Ping) return json('ping', 200, { type: InteractionResponseType.Pong });
     if (!ready()) return refuse('not-ready', 503, { 'retry-after': '1' });
@@ -238,15 +245,6 @@ function routeOf(url: string | undefined): Route {
 function single(req: IncomingMessage, name: string): string | null {
   const values = req.headersDistinct[name];
   return values?.length === 1 ? values[0]! : null;
-}
-
-/** The fields the server itself relies on; the handler validates the rest of its own input. */
-function isInteraction(value: unknown): value is APIInteraction {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  // Ids are snowflakes; the length bound also bounds what the replay window stores per entry.
-  if (typeof v.id !== 'string' || !/^\d{1,32}$/.test(v.id) || !Number.isInteger(v.type)) return false;
-  return v.type === InteractionType.Ping || (typeof v.token === 'string' && typeof v.application_id === 'string');
 }
 
 function interactionTarget(interaction: APIInteraction): { id: string; application_id: string; token: string } {
