@@ -95,6 +95,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics, replaySize: () => replay.size });
   const sendFollowUp = opts.followUp ?? createFollowUpSender({ apiBase: opts.apiBase, logger });
   const pending = new Set<Promise<void>>();
+  /** Requests read but not yet answered, per connection (more than one when a client pipelines). */
+  const outstanding = new WeakMap<object, number>();
   let closing = false;
 
   const server = createServer({
@@ -157,8 +159,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   function send(req: IncomingMessage, res: ServerResponse, reply: Reply, onSent?: () => void): void {
     if (res.headersSent || res.destroyed) return;
     const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) };
-    // A request whose body was not read to the end cannot share its connection with the next one.
-    if (closing || !req.complete) headers.connection = 'close';
+    // A request whose body was not read to the end cannot share its connection with the next one. While
+    // draining, the last response on a connection closes it; one with requests already read behind it
+    // (pipelined) keeps it open so they are answered too, instead of reset.
+    if ((closing && (outstanding.get(req.socket) ?? 0) <= 1) || !req.complete) headers.connection = 'close';
     res.writeHead(reply.status, headers);
     res.end(req.method === 'HEAD' ? undefined : reply.body, onSent);
   }
@@ -179,6 +183,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
+    const socket = req.socket;
+    outstanding.set(socket, (outstanding.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      const left = (outstanding.get(socket) ?? 1) - 1;
+      if (left > 0) outstanding.set(socket, left);
+      else outstanding.delete(socket);
+    });
     const name = routeOf(req.url);
     const done = (outcome: Outcome): void => metrics.observe(name, outcome, (performance.now() - started) / 1000);
     route(req, name).then(
