@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CorpusError, parseArticle } from './corpus.ts';
 import { parseCurated, type Curated } from './curated.ts';
 import type { Article } from './types.ts';
+import { decodeUtf8 } from './utf8.ts';
 import { decodeWordVectors, ENTITY_KINDS, type EntityWords, type WordVectors } from './word-meaning.ts';
 
 export interface CorpusFiles {
@@ -25,6 +26,13 @@ export function isArticleFile(name: string): boolean {
   return name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
 }
 
+/** A corpus file's text; invalid UTF-8 is refused with the file and the byte offset (never decoded to U+FFFD). */
+function readUtf8(file: string): string {
+  const decoded = decodeUtf8(readFileSync(file));
+  if (!decoded.ok) throw new CorpusError(file, 0, `not valid UTF-8 at byte ${decoded.byteOffset}: save the file as UTF-8`);
+  return decoded.text;
+}
+
 export function loadCorpus(dir: string): CorpusFiles {
   let names: string[];
   try {
@@ -32,7 +40,7 @@ export function loadCorpus(dir: string): CorpusFiles {
   } catch (error) {
     throw new CorpusError(dir, 0, `cannot read the corpus folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const read = (name: string) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') });
+  const read = (name: string) => ({ file: join(dir, name), text: readUtf8(join(dir, name)) });
   const articleFiles = names.filter(isArticleFile).map(read);
   if (articleFiles.length === 0) throw new CorpusError(dir, 0, 'no Markdown article (*.md) in the corpus folder');
   for (const required of [PEOPLE_FILE, SYNONYMS_FILE]) {
