@@ -16,6 +16,8 @@ export interface AppOptions {
    */
   cacheDir?: string;
   engine?: Partial<EngineOptions>;
+  /** Refuse a corpus larger than this (CorpusError); default: no limit. */
+  maxCorpusBytes?: number;
   commands?: readonly SlashCommand[];
 }
 
@@ -43,7 +45,7 @@ export function cacheReport(app: App): Record<string, unknown> {
 
 export function createApp(options: AppOptions): App {
   const commands = options.commands ?? COMMANDS;
-  const corpus = loadCorpus(options.corpusDir);
+  const corpus = loadCorpus(options.corpusDir, options.maxCorpusBytes ? { maxBytes: options.maxCorpusBytes } : {});
   const cached = options.cacheDir && !options.engine?.index ? loadOrBuildIndex(corpus, options.cacheDir) : undefined;
   const extracted = options.cacheDir && !options.engine?.extracted ? loadOrExtract(corpus, options.cacheDir) : undefined;
   const engine = createEngine(corpus, {

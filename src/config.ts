@@ -26,6 +26,8 @@ export interface Config {
   corpusDir: string;
   /** Where the persisted search index is kept (never committed). */
   cacheDir: string;
+  /** A corpus whose files add up to more than this is refused, at start and on a live reload (CORPUS_MAX_MB). */
+  corpusMaxBytes: number;
   /** SQLite file for the question log; null when QUESTION_LOG=off or when it names a PostgreSQL database. */
   questionLog: string | null;
   /** QUESTION_LOG=postgres://…: the question log in PostgreSQL, its tables in `schema` (QUESTION_LOG_SCHEMA). Never log the URL. */
@@ -53,6 +55,8 @@ export const DEFAULTS = {
   logLevel: 'info' as LogLevel,
   corpusDir: 'corpus',
   cacheDir: '.cache',
+  /** A 50 MB article takes ~10 s and ~700 MB of worker heap to index; 64 MB leaves room for that and more. */
+  corpusMaxMb: 64,
   questionLog: 'data/pactbot.db',
   questionLogSchema: 'public',
   redisKeyPrefix: 'pactbot:',
@@ -147,6 +151,7 @@ export function loadConfig({ mode, env = process.env, dotenvPath = '.env' }: Loa
     logLevel: logLevel as LogLevel,
     corpusDir: resolve(get('CORPUS_DIR') ?? DEFAULTS.corpusDir),
     cacheDir: resolve(get('CACHE_DIR') ?? DEFAULTS.cacheDir),
+    corpusMaxBytes: integer(get('CORPUS_MAX_MB'), 'CORPUS_MAX_MB', DEFAULTS.corpusMaxMb, 1, 4096) * 1024 * 1024,
     questionLog: log.toLowerCase() === 'off' || postgres ? null : resolve(log),
     questionLogPostgres: postgres,
     redis: redisUrl

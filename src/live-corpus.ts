@@ -1,17 +1,21 @@
 // A live corpus: add or edit an article in the corpus folder and the running bot answers from it without a
-// restart. The folder is watched (fs.watch) and changes are debounced (editors save in bursts); then a new
-// engine is built aside, from scratch, and swapped into `app.context.engine` in one assignment. A request
-// runs synchronously against the engine it read, so none ever sees a half-built index. A file that does not
-// parse (CorpusError) is reported and the previous engine keeps serving until the file is fixed.
-// Used by the gateway bot, the HTTP server and the console alike: each calls watchCorpus on its own app.
-import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+// restart. The folder is watched (src/folder-watch.ts: it survives the folder being deleted or replaced) and
+// changes are debounced (editors save in bursts). Then the slow part, reading the files and building the index
+// and the quotes, runs in a worker thread (src/corpus-worker.ts), so requests keep being answered from the old
+// engine; the main thread parses the texts again, loads the index in chunks that yield, and swaps the new
+// engine into `app.context.engine` in one assignment. A request runs synchronously against the engine it
+// read, so none ever sees a half-built index. A file that does not parse, is not UTF-8, or a corpus over the
+// size limit (or one whose build runs out of the worker's memory limit) is reported and the previous engine
+// keeps serving. Used by the gateway bot, the HTTP server and the console alike.
+import { Worker } from 'node:worker_threads';
 import type { CommandContext } from './discord/commands/types.ts';
-import { loadOrBuildIndex, loadOrExtract } from './domain/cache.ts';
+import { buildCorpus, corpusSignature, type BuildReply, type BuildRequest } from './corpus-worker.ts';
 import { CorpusError } from './domain/corpus.ts';
 import { createEngine, type Engine, type EngineOptions } from './domain/engine.ts';
-import { isArticleFile, loadCorpus, PEOPLE_FILE, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
+import { isArticleFile, loadCorpus, parseCorpusSources, PEOPLE_FILE, readCorpusSources, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
+import { loadMiniSearchAsync } from './domain/search.ts';
 import type { CorpusInfo } from './domain/types.ts';
+import { watchFolder } from './folder-watch.ts';
 import type { Logger } from './log.ts';
 
 export type ReloadEvent =
@@ -27,20 +31,31 @@ export interface WatchCorpusOptions {
   logger: Logger;
   /** Quiet time after the last change before rebuilding. */
   debounceMs?: number;
-  /** How to build an engine from loaded files; defaults to createEngine (with the persisted cache if cacheDir). */
+  /** Build in this thread with this function instead of the worker (tests that count or fail builds). */
   build?: (corpus: CorpusFiles) => Engine;
   engineOptions?: Partial<EngineOptions>;
   /** Persist the new index and extracted quotes there too (as createApp does), so the next start loads them. */
   cacheDir?: string | null;
+  /** A corpus whose files add up to more than this is refused (CORPUS_MAX_MB). */
+  maxCorpusBytes?: number;
+  /** The worker's heap limit: a build that needs more is stopped and refused, the bot unharmed. */
+  maxBuildHeapMb?: number;
+  /**
+   * Where the build runs: 'worker' (default) or 'main', blocking (tests that compare cache keys with their own
+   * process: the index key hashes the indexing code as the running transpiler prints it).
+   */
+  thread?: 'worker' | 'main';
   /** Called after every reload attempt: the console prints it, tests wait on it. */
   onReload?: (event: ReloadEvent) => void;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 300;
+/** Building the index of a 50 MB article peaks near 700 MB of heap; twice that leaves room. */
+export const DEFAULT_BUILD_HEAP_MB = 1536;
 
 export interface CorpusWatcher {
-  /** Reloads now (also what a change triggers). Never throws. */
-  reload(trigger?: string | null): ReloadEvent;
+  /** Reloads now (also what a change triggers); reloads queue behind one in progress. Never rejects. */
+  reload(trigger?: string | null): Promise<ReloadEvent>;
   stop(): void;
 }
 
@@ -49,55 +64,101 @@ export function isCorpusFile(name: string): boolean {
   return (isArticleFile(name) && !name.startsWith('.')) || name === PEOPLE_FILE || name === SYNONYMS_FILE;
 }
 
-function signature(corpus: Pick<CorpusFiles, 'sources'>): string {
-  const hash = createHash('sha256');
-  for (const s of corpus.sources) hash.update(s.file).update('\0').update(s.text).update('\0');
-  return hash.digest('hex');
+const WORKER_BOOT = new URL('./corpus-worker-boot.mjs', import.meta.url);
+const WORKER_ENTRY = new URL('./corpus-worker.ts', import.meta.url).href;
+
+/** Runs one build in a fresh worker (its memory is returned when it exits); never rejects. */
+function buildInWorker(request: BuildRequest, maxHeapMb: number): { reply: Promise<BuildReply>; stop: () => void } {
+  const worker = new Worker(WORKER_BOOT, { workerData: { entry: WORKER_ENTRY, request }, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+  const reply = new Promise<BuildReply>((resolve) => {
+    worker.once('message', (message: BuildReply) => resolve(message));
+    worker.once('error', (error: Error & { code?: string }) =>
+      resolve({
+        kind: 'failed',
+        corpusError: error.code === 'ERR_WORKER_OUT_OF_MEMORY',
+        message:
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `corpus: ${request.dir}: building it needs more than the ${maxHeapMb} MB the reload may use: refused`
+            : (error.stack ?? error.message),
+      }),
+    );
+    worker.once('exit', (code) => resolve({ kind: 'failed', corpusError: false, message: `corpus worker exited (${code}) without a result` }));
+  });
+  void reply.finally(() => void worker.terminate());
+  return { reply, stop: () => void worker.terminate() };
+}
+
+function failure(reply: Extract<BuildReply, { kind: 'failed' }>): Error {
+  if (!reply.corpusError) return new Error(reply.message);
+  const error = new CorpusError(reply.file ?? '', reply.line ?? 0, '');
+  error.message = reply.message;
+  return error;
 }
 
 export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
-  const { app, dir, debounceMs = DEFAULT_DEBOUNCE_MS, onReload } = options;
+  const { app, dir, debounceMs = DEFAULT_DEBOUNCE_MS, onReload, cacheDir = null } = options;
+  const maxBytes = options.maxCorpusBytes ?? Infinity;
   const log = options.logger.child({ component: 'live-corpus', dir });
-  const { cacheDir } = options;
-  const build =
-    options.build ??
-    ((corpus: CorpusFiles) =>
-      createEngine(
-        corpus,
-        cacheDir ? { ...options.engineOptions, index: loadOrBuildIndex(corpus, cacheDir).index, extracted: loadOrExtract(corpus, cacheDir).extracted } : options.engineOptions,
-      ));
   // What the serving engine was built from, so a save without changes does not rebuild. Unknown (null) if
   // the folder cannot be read right now: then the first change rebuilds.
   let current: string | null = null;
   try {
-    current = signature(loadCorpus(dir));
+    const s = readCorpusSources(dir, { maxBytes });
+    current = corpusSignature({ sources: [...s.articles, s.people, s.synonyms] });
   } catch {
     current = null;
   }
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let stopWorker: (() => void) | null = null;
   const changed = new Set<string>();
 
-  const reload = (trigger: string | null = null): ReloadEvent => {
-    let event: ReloadEvent;
+  /** The new engine from a build reply, or why not. */
+  async function attempt(trigger: string | null): Promise<ReloadEvent> {
     const t0 = performance.now();
+    if (options.build) {
+      const corpus = loadCorpus(dir, { maxBytes });
+      const signature = corpusSignature(corpus);
+      if (signature === current) return { ok: 'unchanged', trigger };
+      return swap(options.build(corpus), signature, t0, trigger);
+    }
+    const request = { dir, cacheDir, maxBytes, current };
+    let reply: BuildReply;
+    if (options.thread === 'main') {
+      reply = buildCorpus(request);
+    } else {
+      const run = buildInWorker(request, options.maxBuildHeapMb ?? DEFAULT_BUILD_HEAP_MB);
+      stopWorker = run.stop;
+      reply = await run.reply;
+      stopWorker = null;
+    }
+    if (reply.kind === 'unchanged') return { ok: 'unchanged', trigger };
+    if (reply.kind === 'failed') throw failure(reply);
+    const corpus = parseCorpusSources(reply.sources);
+    const index = await loadMiniSearchAsync(reply.indexJson);
+    return swap(createEngine(corpus, { ...options.engineOptions, index, extracted: reply.extracted }), reply.signature, t0, trigger);
+  }
+
+  function swap(engine: Engine, signature: string, t0: number, trigger: string | null): ReloadEvent {
+    if (stopped) return { ok: 'unchanged', trigger };
+    app.context.engine = engine; // the swap: one assignment, after the new engine is complete
+    current = signature;
+    const event = { ok: true as const, info: engine.info(), ms: Math.round(performance.now() - t0), trigger };
+    log.info({ articles: event.info.articles.length, passages: event.info.passages, ms: event.ms, trigger }, 'corpus reloaded');
+    return event;
+  }
+
+  async function reloadOnce(trigger: string | null): Promise<ReloadEvent> {
+    let event: ReloadEvent;
     try {
-      const corpus = loadCorpus(dir);
-      const sig = signature(corpus);
-      if (sig === current) {
-        event = { ok: 'unchanged', trigger };
-      } else {
-        const engine = build(corpus);
-        app.context.engine = engine; // the swap: one assignment, after the new engine is complete
-        current = sig;
-        event = { ok: true, info: engine.info(), ms: Math.round(performance.now() - t0), trigger };
-        log.info({ articles: event.info.articles.length, passages: event.info.passages, ms: event.ms, trigger }, 'corpus reloaded');
-      }
+      event = await attempt(trigger);
     } catch (error) {
+      // Stopped mid-build (shutdown): the worker was ended on purpose, nothing to report.
+      if (stopped) return { ok: 'unchanged', trigger };
       const err = error instanceof Error ? error : new Error(String(error));
       event = { ok: false, error: err, trigger };
       // A CorpusError is the operator's to fix (its message names file and line); anything else is a bug.
-      if (error instanceof CorpusError) log.error({ problem: err.message, trigger }, 'corpus reload failed: the previous corpus keeps serving');
+      if (err instanceof CorpusError) log.error({ problem: err.message, trigger }, 'corpus reload failed: the previous corpus keeps serving');
       else log.error({ err, trigger }, 'corpus reload crashed: the previous corpus keeps serving');
     }
     try {
@@ -106,27 +167,43 @@ export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
       log.error({ err: error }, 'onReload listener threw');
     }
     return event;
+  }
+
+  // One reload at a time; calls made meanwhile share the one queued after it.
+  let running: Promise<ReloadEvent> = Promise.resolve({ ok: 'unchanged', trigger: null });
+  let queued: Promise<ReloadEvent> | null = null;
+  const reload = (trigger: string | null = null): Promise<ReloadEvent> => {
+    if (queued) return queued;
+    const next = running.then(() => {
+      queued = null;
+      return reloadOnce(trigger);
+    });
+    queued = next;
+    running = next;
+    return next;
   };
 
-  let watcher: FSWatcher | null = null;
-  try {
-    watcher = watch(dir, { persistent: false }, (_type, filename) => {
-      const name = filename ? filename.toString() : null;
-      if (stopped || (name !== null && !isCorpusFile(name))) return;
-      changed.add(name ?? '(unknown)');
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        const trigger = [...changed].sort().join(', ');
-        changed.clear();
-        if (!stopped) reload(trigger);
-      }, debounceMs);
-    });
-    watcher.on('error', (error) => log.error({ err: error }, 'corpus watch failed: changes are no longer picked up'));
-    log.info({ debounceMs }, 'watching the corpus folder');
-  } catch (error) {
-    log.error({ err: error }, 'cannot watch the corpus folder: changes need a restart');
-  }
+  const schedule = (name: string): void => {
+    changed.add(name);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const trigger = [...changed].sort().join(', ');
+      changed.clear();
+      if (!stopped) void reload(trigger);
+    }, debounceMs);
+  };
+
+  const watcher = watchFolder(dir, {
+    change(name) {
+      if (stopped || (name !== null && name !== '(folder)' && !isCorpusFile(name))) return;
+      schedule(name ?? '(unknown)');
+    },
+    gone: () => log.warn('corpus folder is gone: the previous corpus keeps serving; watching for it to come back'),
+    back: () => log.info('corpus folder is back: reloading'),
+    error: (error) => log.error({ err: error }, 'corpus watch failed: changes may need a restart'),
+  });
+  log.info({ debounceMs }, 'watching the corpus folder');
 
   return {
     reload,
@@ -134,7 +211,8 @@ export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      watcher?.close();
+      stopWorker?.();
+      watcher.close();
     },
   };
 }

@@ -46,7 +46,7 @@ export function openSharedState(
 }
 
 export interface ServicesOptions {
-  config: Pick<Config, 'corpusDir' | 'questionLog' | 'questionLogPostgres' | 'questionLogSalt' | 'cooldown' | 'redis'>;
+  config: Pick<Config, 'corpusDir' | 'questionLog' | 'questionLogPostgres' | 'questionLogSalt' | 'cooldown' | 'redis'> & Partial<Pick<Config, 'corpusMaxBytes'>>;
   /** Opened beforehand (the HTTP server needs the replay window before the app is built); closed with the rest. */
   shared?: SharedState;
   app: App;
@@ -79,7 +79,14 @@ export function startServices(options: ServicesOptions): Services {
   const watcher =
     options.watch === false
       ? null
-      : watchCorpus({ app, dir: config.corpusDir, logger, cacheDir: options.cacheDir ?? null, ...(options.onReload ? { onReload: options.onReload } : {}) });
+      : watchCorpus({
+          app,
+          dir: config.corpusDir,
+          logger,
+          cacheDir: options.cacheDir ?? null,
+          ...(config.corpusMaxBytes ? { maxCorpusBytes: config.corpusMaxBytes } : {}),
+          ...(options.onReload ? { onReload: options.onReload } : {}),
+        });
   let closing: Promise<void> | null = null;
   return {
     questionLog,

@@ -102,7 +102,7 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
   if (!token || !clientId) throw new Error('startBot: config.discord.token and config.discord.clientId are required (loadConfig mode "bot")');
   const logger = opts.logger ?? createLogger(config.logLevel);
   // The persisted index and extracted quotes from CACHE_DIR when they match the corpus (a 100k archive starts in seconds).
-  const app = opts.app ?? createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+  const app = opts.app ?? createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, maxCorpusBytes: config.corpusMaxBytes });
   if (!opts.app) logger.info(cacheReport(app), 'search index ready');
   // Question log, cooldown and live corpus (issue 6); closed in stop(), after the last reply. Reloads persist too.
   const services = startServices({ config, app, logger, source: 'gateway', cacheDir: config.cacheDir });

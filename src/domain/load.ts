@@ -1,6 +1,6 @@
 // Reads the corpus folder: every Markdown article (README.md excepted, it documents the folder) and the
 // curated data files. The only domain module that touches the file system.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorpusError, parseArticle } from './corpus.ts';
 import { parseCurated, type Curated } from './curated.ts';
@@ -33,27 +33,56 @@ function readUtf8(file: string): string {
   return decoded.text;
 }
 
-export function loadCorpus(dir: string): CorpusFiles {
+export interface LoadOptions {
+  /** Refuse a corpus whose files add up to more than this (checked before reading them); Infinity: no limit. */
+  maxBytes: number;
+}
+
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxBytes: Infinity };
+
+/** The corpus files' raw texts, in load order: what a worker thread reads and hands over to be parsed. */
+export interface CorpusSources {
+  articles: Array<{ file: string; text: string }>;
+  people: { file: string; text: string };
+  synonyms: { file: string; text: string };
+}
+
+const MB = 1024 * 1024;
+
+/** Reads the corpus folder's files (strict UTF-8, within the size limit) without parsing them. */
+export function readCorpusSources(dir: string, options: Partial<LoadOptions> = {}): CorpusSources {
+  const { maxBytes } = { ...DEFAULT_LOAD_OPTIONS, ...options };
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch (error) {
     throw new CorpusError(dir, 0, `cannot read the corpus folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const read = (name: string) => ({ file: join(dir, name), text: readUtf8(join(dir, name)) });
-  const articleFiles = names.filter(isArticleFile).map(read);
-  if (articleFiles.length === 0) throw new CorpusError(dir, 0, 'no Markdown article (*.md) in the corpus folder');
+  const articleNames = names.filter(isArticleFile);
+  if (articleNames.length === 0) throw new CorpusError(dir, 0, 'no Markdown article (*.md) in the corpus folder');
   for (const required of [PEOPLE_FILE, SYNONYMS_FILE]) {
     if (!names.includes(required)) throw new CorpusError(join(dir, required), 0, 'missing curated data file');
   }
-  const people = read(PEOPLE_FILE);
-  const synonyms = read(SYNONYMS_FILE);
+  // Sizes first: a corpus over the limit is refused before a byte of it is read or indexed.
+  const total = [...articleNames, PEOPLE_FILE, SYNONYMS_FILE].reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  if (total > maxBytes) {
+    throw new CorpusError(dir, 0, `the corpus is ${(total / MB).toFixed(1)} MB, over the limit of ${(maxBytes / MB).toFixed(1)} MB: refused`);
+  }
+  const read = (name: string) => ({ file: join(dir, name), text: readUtf8(join(dir, name)) });
+  return { articles: articleNames.map(read), people: read(PEOPLE_FILE), synonyms: read(SYNONYMS_FILE) };
+}
+
+/** Parses what readCorpusSources read. */
+export function parseCorpusSources(sources: CorpusSources): CorpusFiles {
   return {
-    articles: articleFiles.map((f) => parseArticle(f.text, f.file)),
-    curated: parseCurated(people, synonyms),
-    sources: [...articleFiles, people, synonyms],
-    meaning: loadMeaning(dir, names),
+    articles: sources.articles.map((f) => parseArticle(f.text, f.file)),
+    curated: parseCurated(sources.people, sources.synonyms),
+    sources: [...sources.articles, sources.people, sources.synonyms],
   };
+}
+
+export function loadCorpus(dir: string, options: Partial<LoadOptions> = {}): CorpusFiles {
+  return { ...parseCorpusSources(readCorpusSources(dir, options)), meaning: loadMeaning(dir) };
 }
 
 /** The word-meaning files, each optional: a missing or unreadable one leaves the engine on words alone. */

@@ -71,6 +71,11 @@ export function loadMiniSearch(json: string): PassageIndex {
   return MiniSearch.loadJSON<IndexedPassage>(json, indexOptions());
 }
 
+/** The same, in chunks that yield to the event loop (a live reload of a large corpus keeps answering meanwhile). */
+export function loadMiniSearchAsync(json: string): Promise<PassageIndex> {
+  return MiniSearch.loadJSONAsync<IndexedPassage>(json, indexOptions());
+}
+
 function indexOptions(): Options<IndexedPassage> {
   return {
     idField: 'i',

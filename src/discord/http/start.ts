@@ -29,7 +29,7 @@ export interface StartHttpOptions {
 
 /** Loads the corpus once, with the persisted index and extracted quotes (built and saved on a miss). */
 export function buildAppWithCachedIndex(config: Config, logger?: Logger): App {
-  const app = createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+  const app = createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, maxCorpusBytes: config.corpusMaxBytes });
   logger?.info(cacheReport(app), 'search index ready');
   return app;
 }

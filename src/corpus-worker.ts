@@ -1,0 +1,52 @@
+// The slow half of a live reload, run in a worker thread so the bot keeps answering from the old corpus:
+// read the folder (size limit, strict UTF-8), and unless the content is unchanged, build the search index and
+// extract the quotes (from the persisted cache when it matches, else built and saved there). What comes back
+// is plain data: the files' texts, the index as JSON and the extraction; the main thread parses the texts
+// again (passages are class instances, which a thread cannot pass) and loads the index in chunks.
+import { createHash } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadOrBuildIndex, loadOrExtract } from './domain/cache.ts';
+import { CorpusError } from './domain/corpus.ts';
+import { extractAll, type Extracted } from './domain/extract.ts';
+import { parseCorpusSources, readCorpusSources, type CorpusFiles, type CorpusSources } from './domain/load.ts';
+import { buildMiniSearch } from './domain/search.ts';
+
+export interface BuildRequest {
+  dir: string;
+  cacheDir: string | null;
+  maxBytes: number;
+  /** Signature of the corpus now serving: an equal one is reported unchanged without building. */
+  current: string | null;
+}
+
+export type BuildReply =
+  | { kind: 'unchanged' }
+  | { kind: 'built'; signature: string; sources: CorpusSources; indexJson: string; extracted: Extracted }
+  | { kind: 'failed'; corpusError: boolean; message: string; file?: string; line?: number };
+
+/** A hash of the corpus files, names and contents, in load order. */
+export function corpusSignature(corpus: Pick<CorpusFiles, 'sources'>): string {
+  const hash = createHash('sha256');
+  for (const s of corpus.sources) hash.update(s.file).update('\0').update(s.text).update('\0');
+  return hash.digest('hex');
+}
+
+/** Everything the worker does, callable in-process too (tests, and the fallback when no worker can start). */
+export function buildCorpus(request: BuildRequest): BuildReply {
+  try {
+    const sources = readCorpusSources(request.dir, { maxBytes: request.maxBytes });
+    const corpus = parseCorpusSources(sources);
+    const signature = corpusSignature(corpus);
+    if (signature === request.current) return { kind: 'unchanged' };
+    const index = request.cacheDir ? loadOrBuildIndex(corpus, request.cacheDir).index : buildMiniSearch(corpus.articles.flatMap((a) => a.passages));
+    const extracted = request.cacheDir ? loadOrExtract(corpus, request.cacheDir).extracted : extractAll(corpus);
+    return { kind: 'built', signature, sources, indexJson: JSON.stringify(index), extracted };
+  } catch (error) {
+    if (error instanceof CorpusError) return { kind: 'failed', corpusError: true, message: error.message, file: error.file, line: error.line };
+    return { kind: 'failed', corpusError: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+if (parentPort && (workerData as { request?: BuildRequest } | null)?.request) {
+  parentPort.postMessage(buildCorpus((workerData as { request: BuildRequest }).request));
+}
