@@ -10,11 +10,12 @@
 import { Worker } from 'node:worker_threads';
 import type { CommandContext } from './discord/commands/types.ts';
 import { buildCorpus, corpusSignature, type BuildReply, type BuildRequest } from './corpus-worker.ts';
-import { CorpusError } from './domain/corpus.ts';
+import { CorpusError, restorePassage } from './domain/corpus.ts';
+import { parseCurated } from './domain/curated.ts';
 import { createEngine, type Engine, type EngineOptions } from './domain/engine.ts';
-import { isArticleFile, loadCorpus, parseCorpusSources, PEOPLE_FILE, readCorpusSources, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
-import { loadMiniSearchAsync } from './domain/search.ts';
-import type { CorpusInfo } from './domain/types.ts';
+import { isArticleFile, loadCorpus, PEOPLE_FILE, readCorpusSources, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
+import { fromChunks, indexFromChunks } from './thread-transfer.ts';
+import type { Article, CorpusInfo } from './domain/types.ts';
 import { watchFolder } from './folder-watch.ts';
 import type { Logger } from './log.ts';
 
@@ -88,6 +89,14 @@ function buildInWorker(request: BuildRequest, maxHeapMb: number): { reply: Promi
   return { reply, stop: () => void worker.terminate() };
 }
 
+/** The corpus from a worker's reply, restored a chunk per turn (a 50 MB article has 350k passages). */
+async function restoreCorpus(reply: Extract<BuildReply, { kind: 'built' }>): Promise<CorpusFiles> {
+  const articles: Article[] = [];
+  for (const { meta, passages } of reply.articles) articles.push({ ...meta, passages: await fromChunks(passages, restorePassage) });
+  // The engine reads articles and curated data; the sources (texts for cache keys) stay with the worker.
+  return { articles, curated: parseCurated(reply.curated.people, reply.curated.synonyms), sources: [] };
+}
+
 function failure(reply: Extract<BuildReply, { kind: 'failed' }>): Error {
   if (!reply.corpusError) return new Error(reply.message);
   const error = new CorpusError(reply.file ?? '', reply.line ?? 0, '');
@@ -134,9 +143,11 @@ export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
     }
     if (reply.kind === 'unchanged') return { ok: 'unchanged', trigger };
     if (reply.kind === 'failed') throw failure(reply);
-    const corpus = parseCorpusSources(reply.sources);
-    const index = await loadMiniSearchAsync(reply.indexJson);
-    return swap(createEngine(corpus, { ...options.engineOptions, index, extracted: reply.extracted }), reply.signature, t0, trigger);
+    const corpus = await restoreCorpus(reply);
+    const index = await indexFromChunks(reply.index);
+    const x = reply.extracted;
+    const extracted = { quotes: await fromChunks(x.quotes), discovered: await fromChunks(x.discovered), commitments: await fromChunks(x.commitments) };
+    return swap(createEngine(corpus, { ...options.engineOptions, index, extracted }), reply.signature, t0, trigger);
   }
 
   function swap(engine: Engine, signature: string, t0: number, trigger: string | null): ReloadEvent {

@@ -45,6 +45,14 @@ class ParsedPassage implements Passage {
   }
 }
 
+/** A passage's fields without its sentences: what crosses a thread (class instances do not). */
+export type PassageFields = Omit<Passage, 'sentences'>;
+
+/** The passage again from its fields, as parsing made it (sentences split on first read). */
+export function restorePassage(p: PassageFields): Passage {
+  return new ParsedPassage(p.id, p.articleId, p.articleTitle, p.section, p.paragraph, p.kind, p.text, p.line);
+}
+
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'date', 'source']);
 
 interface Block {

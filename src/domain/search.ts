@@ -71,9 +71,12 @@ export function loadMiniSearch(json: string): PassageIndex {
   return MiniSearch.loadJSON<IndexedPassage>(json, indexOptions());
 }
 
-/** The same, in chunks that yield to the event loop (a live reload of a large corpus keeps answering meanwhile). */
-export function loadMiniSearchAsync(json: string): Promise<PassageIndex> {
-  return MiniSearch.loadJSONAsync<IndexedPassage>(json, indexOptions());
+/** The index as plain data (what `index.toJSON()` gives), which a worker thread can hand to the main thread. */
+export type PassageIndexData = ReturnType<PassageIndex['toJSON']>;
+
+/** An index from its plain data, in chunks that yield to the event loop (a live reload keeps answering meanwhile). */
+export function loadMiniSearchAsync(data: PassageIndexData): Promise<PassageIndex> {
+  return MiniSearch.loadJSAsync<IndexedPassage>(data, indexOptions());
 }
 
 function indexOptions(): Options<IndexedPassage> {
