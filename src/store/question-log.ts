@@ -76,9 +76,14 @@ export interface QuestionLogOptions {
   busyTimeoutMs: number;
   /** Entries kept while the file is locked; beyond, the oldest are dropped (bounded memory). */
   maxQueued: number;
+  /**
+   * After a failed write, the next try comes this soon even if nothing new is recorded, so what waits in the
+   * queue (and what a SIGKILL would lose) is bounded in time, not only in count.
+   */
+  retryMs: number;
 }
 
-export const DEFAULT_QUESTION_LOG_OPTIONS = { salt: null, busyTimeoutMs: 25, maxQueued: 10_000 } satisfies Partial<QuestionLogOptions>;
+export const DEFAULT_QUESTION_LOG_OPTIONS = { salt: null, busyTimeoutMs: 25, maxQueued: 10_000, retryMs: 250 } satisfies Partial<QuestionLogOptions>;
 
 export const SCHEMA_VERSION = '1';
 
@@ -141,6 +146,7 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
   let broken = false;
   let closed = false;
   let scheduled: NodeJS.Immediate | null = null;
+  let retry: NodeJS.Timeout | null = null;
   /** True while writes fail (locked): the failure is logged once per streak, not once per entry. */
   let failing = false;
 
@@ -191,6 +197,11 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
       queue = [...batch, ...queue].slice(-opts.maxQueued);
       if (!failing) log.warn({ err: error, queued: queue.length }, 'question log write failed: entries kept for a later try');
       failing = true;
+      // Unref'd: a pending retry never keeps the process alive; close() writes (or reports) what is left.
+      retry ??= setTimeout(() => {
+        retry = null;
+        safeFlush();
+      }, opts.retryMs).unref();
       return false;
     }
   };
@@ -223,6 +234,8 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
       safeFlush();
       closed = true;
       if (scheduled) clearImmediate(scheduled);
+      if (retry) clearTimeout(retry);
+      retry = null;
       if (queue.length) log.warn({ lost: queue.length }, 'question log closed with entries it could not write');
       try {
         open?.db.close();

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { disabledQuestionLog, openQuestionLog, questionKey, type QuestionEntry, type QuestionLog } from '../../src/store/question-log.ts';
+import { DEFAULT_QUESTION_LOG_OPTIONS, disabledQuestionLog, openQuestionLog, questionKey, type QuestionEntry, type QuestionLog } from '../../src/store/question-log.ts';
 
 let dir: string;
 let logs: Array<{ level: number; msg: string }>;
@@ -201,6 +201,27 @@ describe('question log', () => {
     other.close();
     expect(log.flush()).toBe(true);
     expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2', '3']);
+  });
+
+  it('retries a failed write on a short timer, without waiting for the next entry', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const path = join(dir, 'log.db');
+      const log = open(path);
+      log.record(entry({ id: 'first' }));
+      log.flush();
+      const other = new Database(path);
+      other.exec('BEGIN EXCLUSIVE');
+      log.record(entry({ id: 'waits' }));
+      expect(log.flush()).toBe(false);
+      other.exec('COMMIT');
+      other.close();
+      // Nothing else is recorded: the retry timer alone writes the entry.
+      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.retryMs);
+      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['first', 'waits']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('bounds the queue while the file is locked: the oldest entries go first', () => {
