@@ -14,7 +14,7 @@ import { createEngine } from '../src/domain/engine.ts';
 import { watchCorpus } from '../src/live-corpus.ts';
 import { silentLogger } from '../src/log.ts';
 
-const { values: args } = parseArgs({ options: { mb: { type: 'string', default: '50' }, mode: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { mb: { type: 'string', default: '50' }, mode: { type: 'string' }, heap: { type: 'string' } } });
 const MB = 2 ** 20;
 /** How often a question is asked while the reload runs. */
 const QUESTION_EVERY_MS = 50;
@@ -24,7 +24,8 @@ const STALL_PROBE_MS = 5;
 if (!args.mode) {
   // Driver: one child per mode, with --expose-gc so "RSS after" is measured after a full collection.
   for (const mode of ['main', 'worker']) {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/reload.ts', '--mb', args.mb!, '--mode', mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const heap = args.heap ? ['--heap', args.heap] : [];
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/reload.ts', '--mb', args.mb!, '--mode', mode, ...heap], { stdio: ['ignore', 'pipe', 'inherit'] });
     process.stdout.write(run.stdout);
   }
 } else {
@@ -58,6 +59,7 @@ async function measure(mode: 'main' | 'worker', mb: number): Promise<void> {
     debounceMs: 1e9, // reloads only when asked
     maxCorpusBytes: 4096 * MB,
     ...(mode === 'main' ? { build: (corpus) => createEngine(corpus) } : {}),
+    ...(args.heap ? { maxBuildHeapMb: Number(args.heap) } : {}),
   });
   writeFileSync(join(dir, 'minutes.md'), article(mb));
 
@@ -99,6 +101,7 @@ async function measure(mode: 'main' | 'worker', mb: number): Promise<void> {
     mode,
     articleMB: mb,
     ok: event.ok,
+    ...(event.ok === false ? { error: event.error.message.slice(0, 300) } : {}),
     passages: event.ok === true ? event.info.passages : null,
     newContentAnswered: check.answered,
     reloadWallMs: Math.round(wallMs),

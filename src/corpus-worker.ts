@@ -45,18 +45,22 @@ export function corpusSignature(corpus: Pick<CorpusFiles, 'sources'>): string {
   return hash.digest('hex');
 }
 
-/** Everything the worker does, callable in-process too (tests, and the fallback when no worker can start). */
+/** Everything the worker does (in the worker, memory is the limit: what is done with is let go early), callable in-process too (tests, and the fallback when no worker can start). */
 export function buildCorpus(request: BuildRequest): BuildReply {
   try {
     const sources = readCorpusSources(request.dir, { maxBytes: request.maxBytes });
     const corpus = parseCorpusSources(sources);
     const signature = corpusSignature(corpus);
     if (signature === request.current) return { kind: 'unchanged' };
-    const index = request.cacheDir ? loadOrBuildIndex(corpus, request.cacheDir).index : buildMiniSearch(corpus.articles.flatMap((a) => a.passages));
+    const holder = { index: request.cacheDir ? loadOrBuildIndex(corpus, request.cacheDir).index : buildMiniSearch(corpus.articles.flatMap((a) => a.passages)) };
     const extracted = request.cacheDir ? loadOrExtract(corpus, request.cacheDir).extracted : extractAll(corpus);
+    // The files' texts are no longer needed (the cache is keyed, the passages hold their own text): let them go.
+    corpus.sources = [];
+    sources.articles = [];
+    const index = indexToChunks(holder);
     const articles = corpus.articles.map(({ passages, ...meta }) => ({ meta, passages: toChunks(passages.map(passageFields)) }));
     const chunkedExtraction = { quotes: toChunks(extracted.quotes), discovered: toChunks(extracted.discovered), commitments: toChunks(extracted.commitments) };
-    return { kind: 'built', signature, curated: { people: sources.people, synonyms: sources.synonyms }, articles, index: indexToChunks(index), extracted: chunkedExtraction };
+    return { kind: 'built', signature, curated: { people: sources.people, synonyms: sources.synonyms }, articles, index, extracted: chunkedExtraction };
   } catch (error) {
     if (error instanceof CorpusError) return { kind: 'failed', corpusError: true, message: error.message, file: error.file, line: error.line };
     return { kind: 'failed', corpusError: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -39,14 +39,24 @@ export interface IndexChunks {
   terms: Chunked<unknown>;
 }
 
-export function indexToChunks(index: PassageIndex): IndexChunks {
-  const { index: terms, documentIds, fieldLength, storedFields, ...head } = index.toJSON();
+/**
+ * Takes the index out of `holder` (so the MiniSearch instance can be collected once its plain form exists) and
+ * releases each slice of terms once it is a string: the worker never holds the index three times over.
+ */
+export function indexToChunks(holder: { index: PassageIndex | null }): IndexChunks {
+  const { index: terms, documentIds, fieldLength, storedFields, ...head } = holder.index!.toJSON();
+  holder.index = null;
+  const termChunks: string[] = [];
+  for (let i = 0; i < terms.length; i += CHUNK_ELEMENTS) {
+    termChunks.push(JSON.stringify(terms.slice(i, i + CHUNK_ELEMENTS)));
+    terms.fill(null as never, i, i + CHUNK_ELEMENTS);
+  }
   return {
     head: JSON.stringify(head),
     documentIds: toChunks(Object.entries(documentIds)),
     fieldLength: toChunks(Object.entries(fieldLength)),
     storedFields: toChunks(Object.entries(storedFields)),
-    terms: toChunks(terms),
+    terms: termChunks,
   };
 }
 
