@@ -93,7 +93,7 @@ async function measure(mode: 'main' | 'worker', mb: number): Promise<void> {
   watcher.stop();
   const check = app.context.engine.ask('When did delegation 4242 meet the ministry?');
   gc?.();
-  const rssAfter = process.memoryUsage().rss;
+  const { rss: rssAfter, heapUsed: heapAfter } = process.memoryUsage();
   rmSync(root, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0);
@@ -112,6 +112,7 @@ async function measure(mode: 'main' | 'worker', mb: number): Promise<void> {
     questionsAnswered: answered,
     questionWaitMs: { p50: q(0.5), p99: q(0.99), max: Math.round(latencies.at(-1) ?? 0) },
     rssMB: { before: Math.round(rssBefore / MB), peak: Math.round(peakRss / MB), afterGc: Math.round(rssAfter / MB) },
+    heapUsedAfterGcMB: Math.round(heapAfter / MB),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

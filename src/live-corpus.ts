@@ -72,7 +72,12 @@ const WORKER_ENTRY = new URL('./corpus-worker.ts', import.meta.url).href;
 function buildInWorker(request: BuildRequest, maxHeapMb: number): { reply: Promise<BuildReply>; stop: () => void } {
   const worker = new Worker(WORKER_BOOT, { workerData: { entry: WORKER_ENTRY, request }, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
   const reply = new Promise<BuildReply>((resolve) => {
-    worker.once('message', (message: BuildReply) => resolve(message));
+    // The worker's heap is returned before the main thread restores the corpus: the two peaks do not add up.
+    let replied = false;
+    worker.once('message', (message: BuildReply) => {
+      replied = true;
+      void worker.terminate().then(() => resolve(message));
+    });
     worker.once('error', (error: Error & { code?: string }) =>
       resolve({
         kind: 'failed',
@@ -83,7 +88,9 @@ function buildInWorker(request: BuildRequest, maxHeapMb: number): { reply: Promi
             : (error.stack ?? error.message),
       }),
     );
-    worker.once('exit', (code) => resolve({ kind: 'failed', corpusError: false, message: `corpus worker exited (${code}) without a result` }));
+    worker.once('exit', (code) => {
+      if (!replied) resolve({ kind: 'failed', corpusError: false, message: `corpus worker exited (${code}) without a result` });
+    });
   });
   void reply.finally(() => void worker.terminate());
   return { reply, stop: () => void worker.terminate() };
