@@ -74,4 +74,43 @@ describe('HTTP drain on shutdown', () => {
     expect(got.at(-1)!.connection).toBe('close');
     expect(got.slice(0, -1).map((r) => r.connection)).not.toContain('close');
   });
+
+  it('answers a request sent on an idle keep-alive connection just after shutdown began, instead of resetting it', async () => {
+    const http = createHttpServer({
+      publicKey: keys.publicHex,
+      logger: silentLogger(),
+      // Generous, so the test does not depend on how fast this machine is: the connection closing ends it early.
+      drainIdleMs: 60_000,
+      handle: async () => ({ response: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'ok', allowed_mentions: { parse: [] } } } }),
+    });
+    servers.push(http);
+    const { port } = await http.listen(0, '127.0.0.1');
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    let reset: Error | null = null;
+    let onData = () => {};
+    socket.on('data', (d: Buffer) => {
+      received += d.toString('latin1');
+      onData();
+    });
+    socket.on('error', (error) => (reset = error));
+    const closed = once(socket, 'close');
+    const ask = () => chatInputInteraction(world, { name: 'ask', options: { question: 'Who signed?' } });
+    // One request answered: the connection is now idle, kept alive.
+    const first = new Promise<void>((resolve) => (onData = () => responses(received).length === 1 && resolve()));
+    socket.write(rawRequest(ask()));
+    await first;
+    expect(responses(received)[0]!.connection).not.toBe('close');
+
+    const stopping = http.close();
+    socket.write(rawRequest(ask()));
+    await closed;
+    await stopping;
+    expect(reset).toBeNull();
+    expect(responses(received).map((r) => [r.status, r.connection])).toEqual([
+      [200, 'keep-alive'],
+      [200, 'close'],
+    ]);
+  });
 });

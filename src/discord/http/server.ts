@@ -4,7 +4,7 @@
 // signature holds, and no handler runs for a refused request. The server keeps no state beyond the
 // replay window, so any number of instances can run side by side.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from '../../log.ts';
@@ -36,6 +36,11 @@ export const DEFAULT_HTTP_OPTIONS = {
   connectionsCheckingIntervalMs: 1_000,
   /** close(): how long in-flight requests and follow-ups get before connections are cut. */
   shutdownGraceMs: 10_000,
+  /**
+   * close(): how long idle keep-alive connections stay open, so a request already sent on one is answered (with
+   * Connection: close) instead of reset. Part of the grace period; a connection closed by its client ends it early.
+   */
+  drainIdleMs: 1_000,
   /** Process metrics (CPU, memory, event loop lag) on /metrics; off in tests. */
   defaultMetrics: false,
   apiBase: null as string | null,
@@ -230,8 +235,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     },
     async close() {
       closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Stop accepting, but do not cut idle keep-alive connections yet: a client may have a request on the wire
+      // to one of them, and closing a socket with unread bytes sends a reset (no reply, no log row). For a short
+      // window, such a request is answered (with Connection: close); then what is still idle is closed.
+      // (http.Server#close would close idle connections at once, hence net.Server's own close first.)
+      const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      let idleTimer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise<void>((resolve) => (idleTimer = setTimeout(resolve, opts.drainIdleMs)))]);
+      clearTimeout(idleTimer);
+      // Now http.Server#close: closes the connections still idle and stops its connection checks.
+      server.close(() => undefined);
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, opts.shutdownGraceMs);
