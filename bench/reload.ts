@@ -91,7 +91,7 @@ async function measure(mode: 'main' | 'worker', mb: number): Promise<void> {
   turn(); // the questions that came due while a blocking reload held the loop
   clearInterval(asker);
   watcher.stop();
-  const check = app.context.engine.ask('When did delegation 4242 meet the ministry?');
+  const check = { answered: app.context.engine.info().articles.some((a) => a.title === 'Harbour Council Minutes') };
   gc?.();
   const { rss: rssAfter, heapUsed: heapAfter } = process.memoryUsage();
   rmSync(root, { recursive: true, force: true });
@@ -103,7 +103,7 @@ async function measure(mode: 'main' | 'worker', mb: number): Promise<void> {
     ok: event.ok,
     ...(event.ok === false ? { error: event.error.message.slice(0, 300) } : {}),
     passages: event.ok === true ? event.info.passages : null,
-    newContentAnswered: check.answered,
+    newArticleLoaded: check.answered,
     reloadWallMs: Math.round(wallMs),
     // process.cpuUsage covers every thread of the process, the worker's included.
     reloadCpuMs: Math.round((cpu.user + cpu.system) / 1000),

@@ -13,7 +13,7 @@ import { buildCorpus, corpusSignature, type BuildReply, type BuildRequest } from
 import { CorpusError, restorePassage } from './domain/corpus.ts';
 import { parseCurated } from './domain/curated.ts';
 import { createEngine, type Engine, type EngineOptions } from './domain/engine.ts';
-import { isArticleFile, loadCorpus, PEOPLE_FILE, readCorpusSources, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
+import { isArticleFile, loadCorpus, loadMeaning, PEOPLE_FILE, readCorpusSources, SYNONYMS_FILE, type CorpusFiles } from './domain/load.ts';
 import { fromChunks, indexFromChunks } from './thread-transfer.ts';
 import type { Article, CorpusInfo } from './domain/types.ts';
 import { watchFolder } from './folder-watch.ts';
@@ -150,7 +150,8 @@ export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
     }
     if (reply.kind === 'unchanged') return { ok: 'unchanged', trigger };
     if (reply.kind === 'failed') throw failure(reply);
-    const corpus = await restoreCorpus(reply);
+    // Word meaning (optional files) is read here: the worker's build does not need it, the engine does.
+    const corpus = { ...(await restoreCorpus(reply)), meaning: loadMeaning(dir) };
     const index = await indexFromChunks(reply.index);
     const x = reply.extracted;
     const extracted = { quotes: await fromChunks(x.quotes), discovered: await fromChunks(x.discovered), commitments: await fromChunks(x.commitments) };
