@@ -27,6 +27,7 @@ export function questionEntry(outcome: CommandOutcome, meta: EntryMeta): Questio
       question: r.question,
       answered: r.answered,
       reason: r.answered ? null : r.reason,
+      confidence: r.answered ? r.confidence : null,
       topPassage: r.answered && r.passages[0] ? key(r.passages[0].citation) : null,
     };
   }
@@ -40,6 +41,8 @@ export function questionEntry(outcome: CommandOutcome, meta: EntryMeta): Questio
       question: r.message,
       answered: r.addressed > 0,
       reason: r.addressed > 0 ? null : (missed?.reason ?? 'empty-question'),
+      // A check is only as sure as its surest claim: low when every addressed claim has only a closest passage.
+      confidence: r.addressed > 0 ? (r.claims.some((c) => c.confidence === 'high') ? 'high' : 'low') : null,
       topPassage: first?.passages[0] ? key(first.passages[0].citation) : null,
       claims: r.claims.length,
       addressed: r.addressed,

@@ -1,7 +1,7 @@
 // The dashboard's figures (dashboard-stats.ts) read from the PostgreSQL question log: the same sections by the
 // same rules, for an operator whose instances log to PostgreSQL. Each page is read in one REPEATABLE READ
-// transaction, so every section sees the same snapshot while the bots keep writing. The log has no
-// confidence column in PostgreSQL yet, so the low-confidence tier is absent (as for an SQLite log without it).
+// transaction, so every section sees the same snapshot while the bots keep writing. Answers given as the
+// closest passage (confidence 'low', migration 2) are counted apart, as over SQLite.
 // Ties sort by the question key in byte order (COLLATE "C"), as SQLite sorts them.
 import pg from 'pg';
 import { ALL_TIME, periodBounds } from './dashboard-period.ts';
@@ -34,7 +34,7 @@ export async function openPostgresDashboardStats(target: { url: string; schema: 
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const stats = await readStats(client, s, since, opts);
         await client.query('COMMIT');
-        return { period, since, hasConfidence: false, ...stats };
+        return { period, since, hasConfidence: true, ...stats };
       } finally {
         client.release();
       }
@@ -50,8 +50,9 @@ async function readStats(client: pg.PoolClient, s: string, since: string | null,
   const rows = async <T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> => (await client.query<T>(sql, params)).rows;
   const hours = hourCounts(
     await rows<HourRow>(
-      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS hour, count(*)::int AS n, answered::int AS answered, 0 AS low
-       FROM ${s}.questions WHERE ${inPeriod} GROUP BY 1, answered`,
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS hour, count(*)::int AS n, answered::int AS answered,
+              (answered AND confidence IS NOT DISTINCT FROM 'low')::int AS low
+       FROM ${s}.questions WHERE ${inPeriod} GROUP BY 1, answered, 4`,
       [since],
     ),
   );
@@ -98,7 +99,7 @@ async function readStats(client: pg.PoolClient, s: string, since: string | null,
     [since],
   );
   return {
-    totals: { ...totals, lowConfidence: null, ...votes! },
+    totals: { ...totals, ...votes! },
     hours,
     mostAsked: keys.filter((k) => k.list === 'most').map((k) => ({ question: latest.get(k.key) ?? k.key, count: k.count, answered: k.answered })),
     declined: keys

@@ -223,12 +223,13 @@ async function writeBatch(pool: pg.Pool, schema: string, hash: (userId: string) 
       if (questions.length) {
         const column = <T>(f: (e: QuestionEntry) => T): T[] => questions.map(f);
         await client.query(
-          `INSERT INTO ${s}.questions (id, at, kind, question, question_key, answered, reason, top_passage, latency_ms, user_hash, locale, source, claims, addressed)
+          `INSERT INTO ${s}.questions (id, at, kind, question, question_key, answered, reason, top_passage, latency_ms, user_hash, locale, source, claims, addressed, confidence)
            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[],
-                                $9::double precision[], $10::text[], $11::text[], $12::text[], $13::integer[], $14::integer[])
+                                $9::double precision[], $10::text[], $11::text[], $12::text[], $13::integer[], $14::integer[], $15::text[])
            ON CONFLICT (id) DO UPDATE SET at = excluded.at, kind = excluded.kind, question = excluded.question, question_key = excluded.question_key,
              answered = excluded.answered, reason = excluded.reason, top_passage = excluded.top_passage, latency_ms = excluded.latency_ms,
-             user_hash = excluded.user_hash, locale = excluded.locale, source = excluded.source, claims = excluded.claims, addressed = excluded.addressed`,
+             user_hash = excluded.user_hash, locale = excluded.locale, source = excluded.source, claims = excluded.claims, addressed = excluded.addressed,
+             confidence = excluded.confidence`,
           [
             column((e) => e.id),
             column((e) => e.at ?? new Date()),
@@ -244,6 +245,7 @@ async function writeBatch(pool: pg.Pool, schema: string, hash: (userId: string) 
             column((e) => e.source ?? null),
             column((e) => e.claims ?? null),
             column((e) => e.addressed ?? null),
+            column((e) => e.confidence ?? null),
           ],
         );
       }

@@ -43,6 +43,11 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (question_id, user_hash)
       );`,
   },
+  {
+    version: 2,
+    name: 'questions.confidence (the closest-passage tier)',
+    sql: `ALTER TABLE {schema}.questions ADD COLUMN confidence text;`,
+  },
 ];
 
 /** A schema name as SQL (config.ts already allows only lower-case letters, digits and _). */

@@ -22,6 +22,8 @@ export interface QuestionEntry {
   answered: boolean;
   /** The decline reason when not answered. */
   reason: string | null;
+  /** For an answer: 'low' when it was the closest passage rather than a confident match. */
+  confidence?: 'high' | 'low' | null;
   /** Citation key of the top passage, `articleId#paragraph`. */
   topPassage: string | null;
   latencyMs: number;
@@ -97,6 +99,7 @@ const SCHEMA = `
     question_key TEXT NOT NULL,
     answered INTEGER NOT NULL,
     reason TEXT,
+    confidence TEXT,
     top_passage TEXT,
     latency_ms REAL NOT NULL,
     user_hash TEXT NOT NULL,
@@ -159,6 +162,7 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         db.exec(SCHEMA);
+        addConfidence(db);
         db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', SCHEMA_VERSION);
         // INSERT OR IGNORE then read back: two processes opening a new file at once agree on one salt.
         db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(32).toString('hex'));
@@ -247,11 +251,17 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
   };
 }
 
+/** A log written before answers had a confidence gains the column (NULL for its old rows). */
+function addConfidence(db: Database.Database): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('questions') as string[];
+  if (!columns.includes('confidence')) db.exec('ALTER TABLE questions ADD COLUMN confidence TEXT');
+}
+
 function writer(db: Database.Database, hash: (userId: string) => string): (items: Pending[]) => void {
   const insertQuestion = db.prepare(`
     INSERT OR REPLACE INTO questions
-      (id, at, kind, question, question_key, answered, reason, top_passage, latency_ms, user_hash, locale, source, claims, addressed)
-    VALUES (@id, @at, @kind, @question, @key, @answered, @reason, @topPassage, @latencyMs, @userHash, @locale, @source, @claims, @addressed)`);
+      (id, at, kind, question, question_key, answered, reason, confidence, top_passage, latency_ms, user_hash, locale, source, claims, addressed)
+    VALUES (@id, @at, @kind, @question, @key, @answered, @reason, @confidence, @topPassage, @latencyMs, @userHash, @locale, @source, @claims, @addressed)`);
   const upsertVote = db.prepare(`
     INSERT INTO votes (question_id, user_hash, vote, at) VALUES (?, ?, ?, ?)
     ON CONFLICT (question_id, user_hash) DO UPDATE SET vote = excluded.vote, at = excluded.at`);
@@ -267,6 +277,7 @@ function writer(db: Database.Database, hash: (userId: string) => string): (items
           key: questionKey(e.question),
           answered: e.answered ? 1 : 0,
           reason: e.reason,
+          confidence: e.confidence ?? null,
           topPassage: e.topPassage,
           latencyMs: e.latencyMs,
           userHash: hash(e.userId),

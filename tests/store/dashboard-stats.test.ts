@@ -131,23 +131,38 @@ describe('dashboard aggregations on a generated log', () => {
 });
 
 describe('dashboard aggregations, by hand', () => {
-  const record = (entries: Array<{ q: string; answered: boolean; at: string; latency?: number }>) => {
+  const record = (entries: Array<{ q: string; answered: boolean; at: string; latency?: number; confidence?: 'high' | 'low' }>) => {
     const log = openQuestionLog({ path, logger: silentLogger() });
     entries.forEach((e, i) =>
-      log.record({ id: `i${i}`, kind: 'ask', question: e.q, answered: e.answered, reason: e.answered ? null : 'no-match', topPassage: null, latencyMs: e.latency ?? 1, userId: 'u', source: 'http', at: new Date(e.at) }),
+      log.record({
+        id: `i${i}`,
+        kind: 'ask',
+        question: e.q,
+        answered: e.answered,
+        reason: e.answered ? null : 'no-match',
+        confidence: e.answered ? (e.confidence ?? 'high') : null,
+        topPassage: null,
+        latencyMs: e.latency ?? 1,
+        userId: 'u',
+        source: 'http',
+        at: new Date(e.at),
+      }),
     );
     log.close();
+  };
+  /** A log as written before answers had a confidence: the same table without the column. */
+  const withoutConfidence = () => {
+    const db = new Database(path);
+    db.exec('ALTER TABLE questions DROP COLUMN confidence');
+    db.close();
   };
 
   it('counts low-confidence answers apart when the log records confidence', async () => {
     record([
       { q: 'a', answered: true, at: '2026-11-30T10:05:00Z' },
-      { q: 'b', answered: true, at: '2026-11-30T10:06:00Z' },
+      { q: 'b', answered: true, at: '2026-11-30T10:06:00Z', confidence: 'low' },
       { q: 'c', answered: false, at: '2026-11-30T11:00:00Z' },
     ]);
-    const db = new Database(path);
-    db.exec(`ALTER TABLE questions ADD COLUMN confidence TEXT; UPDATE questions SET confidence = 'low' WHERE question = 'b'`);
-    db.close();
     const stats = await open().stats('24h', now);
     expect(stats.hasConfidence).toBe(true);
     expect(stats.totals).toMatchObject({ questions: 3, answered: 2, declined: 1, lowConfidence: 1 });
@@ -159,6 +174,7 @@ describe('dashboard aggregations, by hand', () => {
 
   it('notices a confidence column added while it is open', async () => {
     record([{ q: 'a', answered: true, at: '2026-11-30T10:05:00Z' }]);
+    withoutConfidence();
     const source = open();
     expect((await source.stats('24h', now)).hasConfidence).toBe(false);
     const db = new Database(path);

@@ -58,9 +58,9 @@ export function generateLog(options: Pick<GeneratedLogOptions, 'path'> & Partial
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const log = openQuestionLog({ path: opts.path, logger: silentLogger(), maxQueued: BATCH * 2 });
   const span = opts.days * 86_400_000;
-  const low = new Set<string>();
   for (let i = 0; i < opts.entries; i++) {
     const answered = rand() < 0.7;
+    const lowConfidence = answered && rand() < 0.2;
     const question = answered ? pick(ANSWERED) : pick(pick(DECLINED));
     const id = `g${i}`;
     const entry: QuestionEntry = {
@@ -69,6 +69,7 @@ export function generateLog(options: Pick<GeneratedLogOptions, 'path'> & Partial
       question: rand() < opts.uniqueShare ? `${question} (${i})` : question,
       answered,
       reason: answered ? null : 'weak-match',
+      confidence: answered ? (lowConfidence ? 'low' : 'high') : null,
       topPassage: answered ? `uk-france-pact#${1 + Math.floor(rand() * PASSAGES)}` : null,
       latencyMs: Math.round((1 + rand() * rand() * 40) * 100) / 100,
       userId: `user-${Math.floor(rand() * 500)}`,
@@ -76,24 +77,18 @@ export function generateLog(options: Pick<GeneratedLogOptions, 'path'> & Partial
       at: new Date(opts.now.getTime() - Math.floor((i / opts.entries) * span)),
     };
     log.record(entry);
-    if (answered && rand() < 0.2) low.add(id);
     if (answered && rand() < 0.1) log.vote({ questionId: id, userId: `voter-${i % 7}`, vote: rand() < 0.6 ? 1 : -1, at: entry.at! });
     if (i % BATCH === BATCH - 1) log.flush();
   }
   log.close();
-  if (opts.confidence) addConfidence(opts.path, low);
+  if (!opts.confidence) dropConfidence(opts.path);
 }
 
-/** The column the answer engine's low-confidence tier adds: 'high' or 'low' on answered entries, null otherwise. */
-function addConfidence(path: string, low: Set<string>): void {
+/** A log as written before answers had a confidence: the table without that column. */
+function dropConfidence(path: string): void {
   const db = new Database(path);
   try {
-    db.exec(`ALTER TABLE questions ADD COLUMN confidence TEXT`);
-    db.exec(`UPDATE questions SET confidence = 'high' WHERE answered = 1`);
-    const mark = db.prepare(`UPDATE questions SET confidence = 'low' WHERE id = ?`);
-    db.transaction(() => {
-      for (const id of low) mark.run(id);
-    })();
+    db.exec('ALTER TABLE questions DROP COLUMN confidence');
   } finally {
     db.close();
   }

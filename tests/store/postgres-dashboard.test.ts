@@ -27,7 +27,7 @@ describeWithServer('PACTBOT_TEST_POSTGRES_URL', 'the dashboard over a PostgreSQL
   const options = { limit: 1_000, declinedCandidates: 1_000 };
 
   beforeAll(async () => {
-    generateLog({ path, entries: 1_500 });
+    generateLog({ path, entries: 1_500, confidence: true });
     admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await copyLog(path, admin, schema);
@@ -45,6 +45,8 @@ describeWithServer('PACTBOT_TEST_POSTGRES_URL', 'the dashboard over a PostgreSQL
   it.each(PERIODS)('shows the same figures for the period %s', async (period) => {
     const [fromSqlite, fromPostgres] = [await sqlite.stats(period, DEFAULT_GENERATED_LOG.now), await postgres.stats(period, DEFAULT_GENERATED_LOG.now)];
     expect(fromPostgres.totals.questions).toBeGreaterThan(0);
+    // Closest-passage answers are counted apart in both stores.
+    expect(fromPostgres.totals.lowConfidence).toBeGreaterThan(0);
     const byRating = (a: { question: string; topPassage: string | null }, b: { question: string; topPassage: string | null }) =>
       `${a.question}\0${a.topPassage}` < `${b.question}\0${b.topPassage}` ? -1 : 1;
     // Equal ratings may come in either order; everything else is ordered by the rules both stores share.
@@ -79,12 +81,12 @@ async function copyLog(path: string, client: pg.Client, schema: string): Promise
   await migrate(client as unknown as pg.PoolClient, schema);
   const column = <T>(rows: Array<Record<string, T>>, name: string) => rows.map((r) => r[name]);
   await client.query(
-    `INSERT INTO "${schema}".questions (id, at, kind, question, question_key, answered, reason, top_passage, latency_ms, user_hash, locale, source, claims, addressed)
-     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[], $9::float8[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[])`,
+    `INSERT INTO "${schema}".questions (id, at, kind, question, question_key, answered, reason, top_passage, latency_ms, user_hash, locale, source, claims, addressed, confidence)
+     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[], $9::float8[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::text[])`,
     [
       ...['id', 'at', 'kind', 'question', 'question_key'].map((c) => column(questions, c)),
       questions.map((q) => q.answered === 1),
-      ...['reason', 'top_passage', 'latency_ms', 'user_hash', 'locale', 'source', 'claims', 'addressed'].map((c) => column(questions, c)),
+      ...['reason', 'top_passage', 'latency_ms', 'user_hash', 'locale', 'source', 'claims', 'addressed', 'confidence'].map((c) => column(questions, c)),
     ],
   );
   await client.query(`INSERT INTO "${schema}".votes (question_id, user_hash, vote, at) SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::timestamptz[])`, [

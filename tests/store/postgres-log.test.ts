@@ -89,6 +89,17 @@ describeWithServer('PACTBOT_TEST_POSTGRES_URL', 'the question log in PostgreSQL'
     expect(fromPostgres.label).not.toContain('@');
   });
 
+  it("stores an answer's confidence (migration 2): low for a closest passage, null for a decline", async () => {
+    const s = schema();
+    const log = open({ schema: s });
+    log.record(entry('Will the UK check the truce?', true, { id: 'low', confidence: 'low' }));
+    log.record(entry('Who signed?', true, { id: 'high', confidence: 'high' }));
+    log.record(entry('What about fishing?', false, { id: 'none', confidence: null }));
+    await log.flush();
+    const { rows } = await admin.query(`SELECT id, confidence FROM "${s}".questions ORDER BY id`);
+    expect(rows).toEqual([{ id: 'high', confidence: 'high' }, { id: 'low', confidence: 'low' }, { id: 'none', confidence: null }]);
+  });
+
   it('stores users only as the keyed hash, the same one the SQLite log uses', async () => {
     const s = schema();
     const log = open({ schema: s, salt: 'pepper' });

@@ -109,6 +109,27 @@ describe('question log', () => {
     expect(everything).not.toContain(e.userId);
   });
 
+  it("stores an answer's confidence, and adds the column to a log written before answers had one", () => {
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE questions (id TEXT PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, question TEXT NOT NULL, question_key TEXT NOT NULL,
+      answered INTEGER NOT NULL, reason TEXT, top_passage TEXT, latency_ms REAL NOT NULL, user_hash TEXT NOT NULL, locale TEXT, source TEXT,
+      claims INTEGER, addressed INTEGER)`);
+    old.prepare(`INSERT INTO questions VALUES ('1', '2026-01-06T10:00:00.000Z', 'ask', 'q', 'q', 1, NULL, NULL, 1, 'h', NULL, NULL, NULL, NULL)`).run();
+    old.close();
+    const log = open(path);
+    log.record(entry({ id: '2', confidence: 'low' }));
+    log.record(entry({ id: '3', confidence: 'high' }));
+    log.record(entry({ id: '4', answered: false, reason: 'weak-match', confidence: null }));
+    log.flush();
+    expect(rows(path, 'SELECT id, confidence FROM questions ORDER BY id')).toEqual([
+      { id: '1', confidence: null },
+      { id: '2', confidence: 'low' },
+      { id: '3', confidence: 'high' },
+      { id: '4', confidence: null },
+    ]);
+  });
+
   it('uses WAL mode and keeps a random salt in the meta table, the same across reopenings', () => {
     const path = join(dir, 'log.db');
     const first = open(path);
