@@ -19,7 +19,7 @@ export interface GeneratedLogOptions {
 }
 
 /** Bumped whenever what a seed generates changes: files kept by the benchmark are named with it. */
-export const GENERATED_LOG_VERSION = 2;
+export const GENERATED_LOG_VERSION = 3;
 
 export const DEFAULT_GENERATED_LOG = { entries: 1_000, days: 60, now: new Date('2026-11-30T12:00:00.000Z'), seed: 1, confidence: false, uniqueShare: 0.05 };
 
