@@ -77,6 +77,8 @@ export interface ReplyCounts {
 export interface LoadResult extends ReplyCounts {
   requests: number;
   rps: number;
+  /** The busiest second's rate (the warm-up's sizes the pool: the server gets faster as it warms). */
+  maxRps: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -133,6 +135,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     ...counts,
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
+    maxRps: result.requests.max,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,

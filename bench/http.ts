@@ -48,8 +48,8 @@ for (const [name, n] of Object.entries({ connections, workers, users })) {
 type Scenario = 'ask' | 'ping' | 'peer';
 const scenarios = args.scenarios.split(',') as Scenario[];
 for (const s of scenarios) if (!['ask', 'ping', 'peer'].includes(s)) throw new Error(`bench:http: unknown scenario "${s}" (ask, ping, peer)`);
-/** Pool = measured rate × duration × this, so a run never signs during the clock (it would load the client). */
-const POOL_MARGIN = 3;
+/** Pool = warm-up's busiest second × duration × this, so a run never signs during the clock (it would load the client). */
+const POOL_MARGIN = 1.5;
 /** Warm-up pool before any rate is known: generous for two workers on two cores. */
 const WARMUP_RATE = 4_000;
 /** The most uses COOLDOWN_USES allows: the cooldown stays on (its cost is measured) but never refuses here. */
@@ -103,7 +103,7 @@ async function measure(server: { port: number; pid: number }, payload: () => unk
   const load = (pool: RequestPool, durationS: number) =>
     runLoad({ port: server.port, connections, durationS, pool, serverPid: server.pid, colors: DEFAULT_RENDER_OPTIONS.colors });
   const warm = await load(new RequestPool(privateKey, payload, Math.ceil(warmup * WARMUP_RATE)), warmup);
-  const size = Math.ceil(Math.max(warm.rps, 1) * duration * POOL_MARGIN) + connections;
+  const size = Math.ceil(Math.max(warm.maxRps, 1) * duration * POOL_MARGIN) + connections;
   return load(new RequestPool(privateKey, payload, size), duration);
 }
 
