@@ -1,4 +1,5 @@
 // npm run bench:http [-- --duration 10] [--connections 10] [--workers N] [--users 500] [--scenarios ask,ping,peer] [--json]
+//   [--question-log sqlite|off] [--server-cpu-prof DIR]
 // Load on the HTTP interactions endpoint over loopback, told truthfully:
 // - `src/serve.ts` runs in its own process (with --workers N, N node:cluster workers), exactly as deployed,
 //   with the question log on (SQLite, in a temporary folder) and the cooldown at its most generous;
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string', default: 'ask,ping,peer' },
     'question-log': { type: 'string', default: 'sqlite' },
     'log-level': { type: 'string', default: 'warn' },
+    /** A folder: the server writes a V8 CPU profile there (read it with bench/prof-top.ts). */
+    'server-cpu-prof': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -109,7 +112,7 @@ async function measure(server: { port: number; pid: number }, payload: () => unk
 
 async function startPactbot(): Promise<{ port: number; pid: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', LOADER, join(ROOT, 'src/serve.ts'), ...(workers > 1 ? ['--workers', String(workers)] : [])], {
+  const child = spawn(process.execPath, [...(args['server-cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['server-cpu-prof']] : []), '--import', LOADER, join(ROOT, 'src/serve.ts'), ...(workers > 1 ? ['--workers', String(workers)] : [])], {
     cwd: tmp,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
