@@ -52,7 +52,7 @@ type Scenario = 'ask' | 'ping' | 'peer';
 const scenarios = args.scenarios.split(',') as Scenario[];
 for (const s of scenarios) if (!['ask', 'ping', 'peer'].includes(s)) throw new Error(`bench:http: unknown scenario "${s}" (ask, ping, peer)`);
 /** Pool = warm-up's busiest second × duration × this, so a run never signs during the clock (it would load the client). */
-const POOL_MARGIN = 1.5;
+const POOL_MARGIN = 2.5;
 /** Warm-up pool before any rate is known: generous for two workers on two cores. */
 const WARMUP_RATE = 4_000;
 /** The most uses COOLDOWN_USES allows: the cooldown stays on (its cost is measured) but never refuses here. */
