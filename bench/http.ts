@@ -1,180 +1,189 @@
-// npm run bench:http [-- --duration 10] [-- --connections 10] [-- --pool N] [-- --scenarios ask,ping] [-- --json]
-// Load on the HTTP interactions endpoint over loopback: `src/serve.ts` runs in its own process (as in
-// production; one core of the two the bench machine has), autocannon drives it from this one for a bounded
-// time with signed requests, each with a unique interaction id (the replay guard refuses repeats), pre-signed
-// into a pool before the clock starts so signing does not load the client. Beside it, in-process costs per
-// request: Ed25519 verification (the per-core ceiling of the endpoint itself), and the shared /ask handler.
-import { spawn } from 'node:child_process';
-import { generateKeyPairSync, verify } from 'node:crypto';
+// npm run bench:http [-- --duration 10] [--connections 10] [--workers N] [--users 500] [--scenarios ask,ping,peer] [--json]
+//   [--question-log sqlite|off] [--server-cpu-prof DIR]
+// Load on the HTTP interactions endpoint over loopback, told truthfully:
+// - `src/serve.ts` runs in its own process (with --workers N, N node:cluster workers), exactly as deployed,
+//   with the question log on (SQLite, in a temporary folder) and the cooldown at its most generous;
+// - /ask requests come from `--users` users in turn, every one pre-signed with a unique interaction id into a
+//   pool sized from the rate measured in a warm-up run, and every reply is read: the report says what
+//   fraction were engine replies (answers or declines) rather than notices (cooldown, errors);
+// - the same run starts the bare peer (bench/http-peer.ts: node:http + Ed25519 verify + a fixed reply) with
+//   the same number of workers, so every figure has its ceiling beside it on the same machine at the same load;
+// - server CPU time per request (the whole process tree, from /proc) beside wall-clock rates.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { Bench } from 'tinybench';
-import { createApp } from '../src/app.ts';
-import { signedRequest, type SignedRequest } from '../src/discord/http/sign.ts';
+import { DEFAULT_RENDER_OPTIONS } from '../src/discord/render.ts';
 import { publicKeyToHex } from '../src/discord/http/verify.ts';
-import { createInteractionHandler } from '../src/discord/interactions.ts';
-import { silentLogger } from '../src/log.ts';
-import { chatInputInteraction, createWorld, snowflake } from '../tests/e2e/fake-discord/index.ts';
+import { chatInputInteraction, createWorld, interactionMember, snowflake } from '../tests/e2e/fake-discord/index.ts';
+import { RequestPool, runLoad, type LoadResult } from './http-load.ts';
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
-    /** Pre-signed requests per scenario; default: duration × a generous rate for that scenario. */
-    pool: { type: 'string' },
-    scenarios: { type: 'string', default: 'ask,ping' },
+    workers: { type: 'string', default: '1' },
+    users: { type: 'string', default: '500' },
+    /** Seconds of warm-up load before each measured run (JIT, caches; and the rate the pool is sized from). */
+    warmup: { type: 'string', default: '3' },
+    scenarios: { type: 'string', default: 'ask,ping,peer' },
+    'question-log': { type: 'string', default: 'sqlite' },
     'log-level': { type: 'string', default: 'warn' },
+    /** A folder: the server writes a V8 CPU profile there (read it with bench/prof-top.ts). */
+    'server-cpu-prof': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-const poolSize = args.pool === undefined ? null : Number(args.pool);
-/** Generous rates for the default pool, well above what one core has managed (README); beyond, requests are signed live. */
-const EXPECTED_RATE = { ask: 1_500, ping: 10_000 } as const;
+const workers = Number(args.workers);
+const users = Number(args.users);
+const warmup = Number(args.warmup);
 // Signed timestamps are accepted for 5 minutes: a longer run would age its own pool out.
-if (!(duration > 0 && duration <= 240)) throw new Error('bench:http: --duration must be 1 to 240 seconds');
-if (!(Number.isInteger(connections) && connections > 0)) throw new Error('bench:http: --connections must be a positive integer');
-if (poolSize !== null && !(Number.isInteger(poolSize) && poolSize > 0)) throw new Error('bench:http: --pool must be a positive integer');
+if (!(duration > 0 && duration + warmup <= 240)) throw new Error('bench:http: --duration + --warmup must be at most 240 seconds');
+for (const [name, n] of Object.entries({ connections, workers, users })) {
+  if (!(Number.isInteger(n) && n > 0)) throw new Error(`bench:http: --${name} must be a positive integer`);
+}
+type Scenario = 'ask' | 'ping' | 'peer';
+const scenarios = args.scenarios.split(',') as Scenario[];
+for (const s of scenarios) if (!['ask', 'ping', 'peer'].includes(s)) throw new Error(`bench:http: unknown scenario "${s}" (ask, ping, peer)`);
+/** Pool = warm-up's busiest second × duration × this, so a run never signs during the clock (it would load the client). */
+const POOL_MARGIN = 2.5;
+/** Warm-up pool before any rate is known: generous for two workers on two cores. */
+const WARMUP_RATE = 4_000;
+/** The most uses COOLDOWN_USES allows: the cooldown stays on (its cost is measured) but never refuses here. */
+const GENEROUS_COOLDOWN = { uses: 1000, seconds: 30 };
 
 const ROOT = join(import.meta.dirname, '..');
+const LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const world = createWorld();
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const questions = readFileSync(join(ROOT, 'tests/fixtures/holdout-ask.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => (JSON.parse(line) as { q: string }).q);
+// Users in turn, so each sends a share of the load; ids as Discord's (17–20 digits).
+const members = Array.from({ length: users }, (_, i) => {
+  const id = String(100_000_000_000_000_000n + BigInt(i));
+  return interactionMember({ ...world, user: { ...world.user, id } });
+});
 
-type Scenario = 'ask' | 'ping';
 let counter = 0;
-const payload = (scenario: Scenario): unknown =>
-  scenario === 'ping'
-    ? { id: snowflake(), type: 1, application_id: world.applicationId, token: 'x', version: 1 }
-    : chatInputInteraction(world, { name: 'ask', options: { question: questions[counter++ % questions.length]! } });
-
-// ---------------------------------------------------------------------------------------------------------
-// In-process costs, measured before the server starts so nothing competes for the core.
-const sample = signedRequest(privateKey, payload('ask'));
-const sampleBody = Buffer.from(sample.body);
-const sampleTs = Buffer.from(sample.headers['x-signature-timestamp']);
-const sampleSig = Buffer.from(sample.headers['x-signature-ed25519'], 'hex');
-const app = createApp({ corpusDir: join(ROOT, 'corpus') });
-const handler = createInteractionHandler({ app, logger: silentLogger() });
-const askPayloads = Array.from({ length: questions.length }, () => payload('ask'));
-let i = 0;
-// Warm: the engine memoises word processing, which the server has done by the time a run is measured.
-for (const p of askPayloads) await handler(p as never);
-const micro = new Bench({ time: 2000 });
-micro
-  .add(`Ed25519 verify (${sampleBody.length}-byte /ask body)`, () => {
-    if (!verify(null, Buffer.concat([sampleTs, sampleBody]), publicKey, sampleSig)) throw new Error('bench:http: verification failed');
-  })
-  .add('shared handler, /ask (held-out questions, in-process)', async () => void (await handler(askPayloads[i++ % askPayloads.length] as never)));
-await micro.run();
-const costs = micro.tasks.map((t) => {
-  const r = t.result as { latency?: { mean: number } } | undefined;
-  const meanMs = r?.latency?.mean ?? Number.NaN;
-  return { task: t.name, meanUs: Math.round(meanMs * 1000 * 10) / 10, opsPerSecPerCore: Math.round(1000 / meanMs) };
-});
-
-// ---------------------------------------------------------------------------------------------------------
-// The server, in its own process, exactly as `npm run serve` starts it.
-const port = await freePort();
-const cacheDir = mkdtempSync(join(tmpdir(), 'pactbot-bench-http-'));
-const loader = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src/serve.ts')], {
-  cwd: cacheDir,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    PATH: process.env.PATH ?? '',
-    PORT: String(port),
-    DISCORD_PUBLIC_KEY: publicKeyToHex(publicKey),
-    DISCORD_CLIENT_ID: world.applicationId,
-    CORPUS_DIR: join(ROOT, 'corpus'),
-    CACHE_DIR: cacheDir,
-    QUESTION_LOG: 'off',
-    LOG_LEVEL: args['log-level'],
-  },
-});
-const stopServer = (): void => {
-  child.kill('SIGTERM');
-  rmSync(cacheDir, { recursive: true, force: true });
+const askPayload = (): unknown => {
+  const n = counter++;
+  return chatInputInteraction(world, { name: 'ask', options: { question: questions[n % questions.length]! }, member: members[n % users]! });
 };
-process.on('exit', stopServer);
+const pingPayload = (): unknown => ({ id: snowflake(), type: 1, application_id: world.applicationId, token: 'x', version: 1 });
 
+const children: ChildProcess[] = [];
+const tmp = mkdtempSync(join(tmpdir(), 'pactbot-bench-http-'));
+const cleanUp = (): void => {
+  for (const c of children) c.kill('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
+};
+process.on('exit', cleanUp);
+
+const results: Partial<Record<Scenario, LoadResult>> = {};
 try {
-  await waitForHealth(port, 30_000);
-  const results = [];
-  for (const scenario of args.scenarios.split(',') as Scenario[]) {
-    if (scenario !== 'ask' && scenario !== 'ping') throw new Error(`bench:http: unknown scenario "${scenario}" (ask, ping)`);
-    results.push(await load(scenario));
+  const needsPactbot = scenarios.includes('ask') || scenarios.includes('ping');
+  const pactbot = needsPactbot ? await startPactbot() : null;
+  const peer = scenarios.includes('peer') ? await startPeer() : null;
+  for (const scenario of scenarios) {
+    const server = scenario === 'peer' ? peer! : pactbot!;
+    // The peer is loaded with the same /ask bodies: it verifies the same bytes pactbot does.
+    results[scenario] = await measure(server, scenario === 'ping' ? pingPayload : askPayload);
   }
-  report(results);
+  report();
 } finally {
-  stopServer();
+  cleanUp();
 }
 
-// ---------------------------------------------------------------------------------------------------------
+async function measure(server: { port: number; pid: number }, payload: () => unknown): Promise<LoadResult> {
+  const load = (pool: RequestPool, durationS: number) =>
+    runLoad({ port: server.port, connections, durationS, pool, serverPid: server.pid, colors: DEFAULT_RENDER_OPTIONS.colors });
+  const warm = await load(new RequestPool(privateKey, payload, Math.ceil(warmup * WARMUP_RATE)), warmup);
+  const size = Math.ceil(Math.max(warm.maxRps, 1) * duration * POOL_MARGIN) + connections;
+  return load(new RequestPool(privateKey, payload, size), duration);
+}
 
-async function load(scenario: Scenario) {
-  const size = poolSize ?? duration * EXPECTED_RATE[scenario];
-  const pool: SignedRequest[] = Array.from({ length: size }, () => signedRequest(privateKey, payload(scenario)));
-  let next = 0;
-  let signedLate = 0;
-  const take = (): SignedRequest => {
-    if (next < pool.length) return pool[next++]!;
-    signedLate++;
-    return signedRequest(privateKey, payload(scenario));
-  };
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration,
-    requests: [
-      {
-        method: 'POST',
-        path: '/interactions',
-        setupRequest: (req) => {
-          const r = take();
-          return { ...req, headers: r.headers, body: r.body };
-        },
-      },
-    ],
+async function startPactbot(): Promise<{ port: number; pid: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...(args['server-cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['server-cpu-prof']] : []), '--import', LOADER, join(ROOT, 'src/serve.ts'), ...(workers > 1 ? ['--workers', String(workers)] : [])], {
+    cwd: tmp,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      DISCORD_PUBLIC_KEY: publicKeyToHex(publicKey),
+      DISCORD_CLIENT_ID: world.applicationId,
+      CORPUS_DIR: join(ROOT, 'corpus'),
+      CACHE_DIR: join(tmp, 'cache'),
+      QUESTION_LOG: args['question-log'] === 'off' ? 'off' : join(tmp, 'questions.sqlite'),
+      COOLDOWN_USES: String(GENEROUS_COOLDOWN.uses),
+      COOLDOWN_SECONDS: String(GENEROUS_COOLDOWN.seconds),
+      LOG_LEVEL: args['log-level'],
+    },
   });
-  return {
-    scenario: scenario === 'ask' ? '/ask (held-out questions)' : 'PING',
+  children.push(child);
+  await waitForHealth(port, workers, 60_000);
+  return { port, pid: child.pid! };
+}
+
+async function startPeer(): Promise<{ port: number; pid: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', LOADER, join(ROOT, 'bench/http-peer.ts')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', PEER_PORT: String(port), PEER_PUBLIC_KEY: publicKeyToHex(publicKey), PEER_WORKERS: String(workers) },
+  });
+  children.push(child);
+  await waitForListening(port, 30_000);
+  return { port, pid: child.pid! };
+}
+
+function report(): void {
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model.trim() ?? '?', loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) };
+  const cpuUs = (r: LoadResult) => Math.round((r.serverCpuMs * 1000) / Math.max(1, r.requests));
+  const shape = (r: LoadResult | undefined) =>
+    r && { rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, requests: r.requests, cpuUsPerReq: cpuUs(r), serverCpuS: r.serverCpuMs / 1000, wallS: r.wallS, clientCpuS: r.clientCpuMs / 1000, signedDuringRun: r.signedLate };
+  const ask = results.ask;
+  const replies = ask ? ask.answers + ask.declines + ask.notices + ask.other : 0;
+  const out = {
+    machine,
+    workers,
+    users,
     durationS: duration,
     connections,
-    requestsPerSec: Math.round(result.requests.average),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    ok: result['2xx'],
-    errors: result.errors + result.timeouts + result.non2xx,
-    signedDuringRun: signedLate,
+    ask: ask && { ...shape(ask), answeredFraction: round3((ask.answers + ask.declines) / Math.max(1, ask.requests)), answers: ask.answers, declines: ask.declines, notices: ask.notices, other: ask.other, replies },
+    ping: shape(results.ping),
+    peer: shape(results.peer),
+    ratio: results.peer && { ask: ask ? round3(ask.rps / results.peer.rps) : null, ping: results.ping ? round3(results.ping.rps / results.peer.rps) : null },
   };
-}
-
-function report(results: Awaited<ReturnType<typeof load>>[]): void {
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model.trim() ?? '?', loadAverage: loadavg()[0]!.toFixed(1) };
   if (args.json) {
-    console.log(JSON.stringify({ load: results, costs, machine }));
+    console.log(JSON.stringify(out));
     return;
   }
-  console.log(`\nLoad: ${duration} s per scenario, ${connections} connections, loopback, server in its own process`);
-  console.log(`Machine: ${machine.cpus}× ${machine.cpu}, load average ${machine.loadAverage} at the end (other work competes for the cores)\n`);
-  console.log('| scenario | req/s | p50 ms | p99 ms | 2xx | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results) console.log(`| ${r.scenario} | ${r.requestsPerSec} | ${r.latencyP50Ms} | ${r.latencyP99Ms} | ${r.ok} | ${r.errors} |`);
-  if (results.some((r) => r.signedDuringRun > 0)) console.log('\n(pool exhausted: the rest were signed during the run; raise --pool)');
-  console.log('\nIn-process cost per request (one core)\n');
-  console.log('| step | mean µs | per second per core |');
-  console.log('| --- | ---: | ---: |');
-  for (const c of costs) console.log(`| ${c.task} | ${c.meanUs} | ${c.opsPerSecPerCore} |`);
+  console.log(`\nbench:http: ${duration} s per scenario after ${warmup} s warm-up, ${connections} connections, ${workers} worker(s), ${users} users, loopback`);
+  console.log(`Machine: ${machine.cpus}× ${machine.cpu}; load average ${machine.loadAverage.join(' / ')} (1/5/15 min) at the end; the load generator shares the cores\n`);
+  console.log('| scenario | req/s | × peer | p50 ms | p99 ms | errors | server CPU µs/req | server CPU s / wall s |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, r] of Object.entries(results) as [Scenario, LoadResult][]) {
+    const ratio = results.peer ? (r.rps / results.peer.rps).toFixed(2) : '–';
+    const label = name === 'ask' ? '/ask (held-out questions)' : name === 'ping' ? 'PING' : 'bare peer (verify + fixed reply)';
+    console.log(`| ${label} | ${r.rps} | ${ratio} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${cpuUs(r)} | ${(r.serverCpuMs / 1000).toFixed(1)} / ${r.wallS} |`);
+  }
+  if (ask) {
+    console.log(`\n/ask replies: ${ask.answers} answers, ${ask.declines} declines, ${ask.notices} notices, ${ask.other} other; engine replies ${(100 * out.ask!.answeredFraction).toFixed(1)} % of ${ask.requests} requests`);
+  }
+  const late = Object.values(results).reduce((n, r) => n + r.signedLate, 0);
+  if (late > 0) console.log(`\n(${late} requests were signed during a run: the pool ran out)`);
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 function freePort(): Promise<number> {
@@ -188,12 +197,25 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(p: number, timeoutMs: number): Promise<void> {
+/** Healthy from every worker: each /healthz lands on some worker, so it takes a run of successes in a row. */
+async function waitForHealth(port: number, expectedWorkers: number, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
+  let streak = 0;
   while (Date.now() < until) {
-    const ok = await fetch(`http://127.0.0.1:${p}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } }).then((r) => r.ok, () => false);
+    streak = ok ? streak + 1 : 0;
+    if (streak >= 4 * expectedWorkers) return;
+    await new Promise((r) => setTimeout(r, ok ? 20 : 100));
   }
   throw new Error(`bench:http: the server did not become healthy within ${timeoutMs} ms`);
+}
+
+async function waitForListening(port: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const up = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' }).then(() => true, () => false);
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`bench:http: the bare peer did not listen within ${timeoutMs} ms`);
 }

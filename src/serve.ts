@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ mode: 'serve' });
   const logger = createLogger(config.logLevel);
   const workers = workerCount(process.argv.slice(2));
-  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, logger);
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, logger, { sharedState: config.redis !== null });
   const starting = startHttp({ config, logger });
   // Installed before the port opens: without a handler, a signal kills the process outright. The helper exits
   // after the stop (a cluster worker too: the primary is stopping and does not restart it).

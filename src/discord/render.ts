@@ -102,11 +102,21 @@ function lastWhitespace(text: string): number {
 }
 
 /**
+ * A text matching none of these is returned unchanged by every escaper escapeText applies: `\\`, `` ` ``, `*`, `_`,
+ * `~`, `|`, `#` and `[` are what the inline escapers, headings and masked links act on; the rest are line starts
+ * (a "-" or "*" list, "> " and "-#", "1." numbering). Over-matching is harmless (the text is then escaped as before).
+ */
+const MARKDOWN_SENSITIVE = /[\\`*_~|#[]|^\s*[->]|^ *\d+\./m;
+
+/**
  * Markdown-escapes text shown to users (questions, names, article text), including the line-start syntax
  * escapeMarkdown leaves alone by default: headings, lists, masked links. Block quotes ("> ") and subtext
  * ("-# ") are not covered by escapeMarkdown at all, so those two are escaped here.
  */
 export function escapeText(text: string): string {
+  // Most article text has none of these, and escaping is the costliest step of a reply (escapeMarkdown's italic
+  // pattern looks behind at every position): skip it when it cannot change anything.
+  if (!MARKDOWN_SENSITIVE.test(text)) return text;
   const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
   return escaped.replace(/^(\s*)(>|-#)/gm, '$1\\$2');
 }
@@ -139,7 +149,22 @@ export function citationText(citation: Citation): string {
     .join(' · ');
 }
 
+/** Patterns by term list: the same few terms come back with every answer to the same question. */
+const termPatterns = new Map<string, RegExp | null>();
+/** Bounds the memo: past this many distinct term lists it starts over (a pattern is cheap to rebuild). */
+const MAX_TERM_PATTERNS = 1_000;
+
 function termPattern(terms: readonly string[]): RegExp | null {
+  const key = terms.join('\u0000');
+  const known = termPatterns.get(key);
+  if (known !== undefined) return known;
+  if (termPatterns.size >= MAX_TERM_PATTERNS) termPatterns.clear();
+  const pattern = buildTermPattern(terms);
+  termPatterns.set(key, pattern);
+  return pattern;
+}
+
+function buildTermPattern(terms: readonly string[]): RegExp | null {
   const words = [...new Set(terms.map((w) => w.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (words.length === 0) return null;
   const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -148,15 +173,19 @@ function termPattern(terms: readonly string[]): RegExp | null {
 
 /** Discord autolinks a URL up to the next whitespace, markers included, so no markup may touch one. */
 const URL_AT_END = /https?:\/\/\S*$/;
+/** What every URL URL_AT_END matches contains. */
+const URL_MARK = '://';
 
 /** Escapes `text` and underlines the matched terms in it (but never inside a URL). */
 function underlineTerms(text: string, pattern: RegExp | null): string {
   if (!pattern || !text) return escapeText(text);
+  // Without "://" no URL can run into a term: the per-match check (a scan of everything before it) is skipped.
+  const mayHaveUrl = text.includes(URL_MARK);
   let out = '';
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     // A URL running into the term's end would swallow the closing marker.
-    if (URL_AT_END.test(text.slice(0, match.index + match[0].length))) continue;
+    if (mayHaveUrl && URL_AT_END.test(text.slice(0, match.index + match[0].length))) continue;
     out += escapeText(text.slice(last, match.index)) + `__${escapeText(match[0])}__`;
     last = match.index + match[0].length;
   }

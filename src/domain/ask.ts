@@ -255,7 +255,7 @@ function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassa
   const p = ctx.passages[c.i]!;
   const docTerms = new Set<string>();
   for (const r of results) for (const t of r.hits.get(c.i)?.textTerms.keys() ?? []) docTerms.add(t);
-  const matchedTerms = [...new Set(tokens(p.text).filter((t) => docTerms.has(processWord(t.surface) ?? '')).map((t) => t.surface))];
+  const matchedTerms = [...new Set(wordsOf(p).filter((w) => docTerms.has(w.term ?? '')).map((w) => w.surface))];
   return {
     text: p.text,
     citation: citationOf(p),
@@ -267,11 +267,30 @@ function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassa
   };
 }
 
+/** Each passage's words with their index terms, made once per passage rather than per answer that shows it. */
+const passageWords = new WeakMap<Passage, { surface: string; term: string | null }[]>();
+
+function wordsOf(p: Passage): { surface: string; term: string | null }[] {
+  let words = passageWords.get(p);
+  if (!words) passageWords.set(p, (words = tokens(p.text).map((t) => ({ surface: t.surface, term: processWord(t.surface) }))));
+  return words;
+}
+
+/** Each passage's sentences as term sets, made once per passage (its sentences array) rather than per question. */
+const sentenceTerms = new WeakMap<readonly string[], Set<string | null>[]>();
+
+function termSetsOf(sentences: readonly string[]): Set<string | null>[] {
+  let sets = sentenceTerms.get(sentences);
+  if (!sets) sentenceTerms.set(sentences, (sets = sentences.map(termSet)));
+  return sets;
+}
+
 /** The sentence covering the most (rarity-weighted) units of the question; the earliest on a tie. */
 function bestSentence(sentences: string[], results: UnitResult[], weights: number[], i: number): { index: number; score: number } {
   let best = { index: 0, score: -1 };
-  sentences.forEach((s, index) => {
-    const terms = termSet(s);
+  const termSets = termSetsOf(sentences);
+  sentences.forEach((_, index) => {
+    const terms = termSets[index]!;
     let score = 0;
     results.forEach((r, u) => {
       const hit = r.hits.get(i);

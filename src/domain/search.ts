@@ -126,7 +126,35 @@ export function termInText(index: PassageIndex, term: string): boolean {
   return scorerOf(index).occursIn(term, 'text');
 }
 
+/** Unit results remembered per index: the words of one article recur from question to question. */
+const unitMemos = new WeakMap<PassageIndex, Map<string, UnitResult>>();
+/** Distinct (terms, options) remembered per index before the memo starts over; each holds a few typed arrays. */
+const MAX_MEMO_UNITS = 2_000;
+const optionKeys = new WeakMap<SearchOptions, string>();
+
+function optionsKey(options: SearchOptions): string {
+  let key = optionKeys.get(options);
+  if (key === undefined) optionKeys.set(options, (key = JSON.stringify(options)));
+  return key;
+}
+
+/**
+ * How the passages answer one unit of a question. Depends only on the unit's terms and credits, the options and
+ * the index, so it is computed once per distinct unit and shared (with the asking unit put back in).
+ */
 export function searchUnit(index: PassageIndex, unit: QueryUnit, options: SearchOptions): UnitResult {
+  let memo = unitMemos.get(index);
+  if (!memo) unitMemos.set(index, (memo = new Map()));
+  const key = `${unit.terms.map((t) => `${t.term}\u0000${t.credit}`).join('\u0001')}\u0002${optionsKey(options)}`;
+  const known = memo.get(key);
+  if (known) return known.unit === unit ? known : { ...known, unit };
+  if (memo.size >= MAX_MEMO_UNITS) memo.clear();
+  const result = computeUnit(index, unit, options);
+  memo.set(key, result);
+  return result;
+}
+
+function computeUnit(index: PassageIndex, unit: QueryUnit, options: SearchOptions): UnitResult {
   const credits = new Map(unit.terms.map((t) => [t.term, t.credit]));
   const primary = unit.terms[0]!.term;
   const scorer = scorerOf(index);

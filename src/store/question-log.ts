@@ -1,8 +1,9 @@
 // The question log: every /ask and check, and the 👍/👎 votes on the answers, in an embedded SQLite file
 // (this module) or in PostgreSQL (postgres-log.ts, same interface; question-store.ts picks one).
 // It is what tells an operator which questions the article leaves open. Two rules shape this module:
-//  1. It must never delay or break a reply. `record` and `vote` only queue; the queue is written after the
-//     current turn of the event loop (setImmediate) in one transaction. Every database call is wrapped:
+//  1. It must never delay or break a reply. `record` and `vote` only queue; the queue is written `batchMs`
+//     later (after the current turn of the event loop when 0) in one transaction: under load one write carries
+//     many entries (a row costs ~39 µs written alone, ~11 µs in a batch). Every database call is wrapped:
 //     a failure is logged once and the bot goes on answering.
 //  2. Nothing identifies a user: the id is stored only as a keyed SHA-256 (HMAC) with a salt that is either
 //     QUESTION_LOG_SALT or a random one kept in the file's meta table.
@@ -83,9 +84,11 @@ export interface QuestionLogOptions {
    * queue (and what a SIGKILL would lose) is bounded in time, not only in count.
    */
   retryMs: number;
+  /** How long the first queued entry waits for others to share its write (and what a SIGKILL may lose); 0: next turn. */
+  batchMs: number;
 }
 
-export const DEFAULT_QUESTION_LOG_OPTIONS = { salt: null, busyTimeoutMs: 25, maxQueued: 10_000, retryMs: 250 } satisfies Partial<QuestionLogOptions>;
+export const DEFAULT_QUESTION_LOG_OPTIONS = { salt: null, busyTimeoutMs: 25, maxQueued: 10_000, retryMs: 250, batchMs: 50 } satisfies Partial<QuestionLogOptions>;
 
 export const SCHEMA_VERSION = '1';
 
@@ -148,7 +151,7 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
   /** Set once opening failed: the file is unusable (unwritable folder, not a database), stop trying. */
   let broken = false;
   let closed = false;
-  let scheduled: NodeJS.Immediate | null = null;
+  let scheduled: { cancel(): void } | null = null;
   let retry: NodeJS.Timeout | null = null;
   /** True while writes fail (locked): the failure is logged once per streak, not once per entry. */
   let failing = false;
@@ -167,7 +170,7 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
         // INSERT OR IGNORE then read back: two processes opening a new file at once agree on one salt.
         db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(32).toString('hex'));
         const salt = opts.salt ?? (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('salt') as string);
-        open = { db, write: writer(db, (userId) => hashUser(salt, userId)) };
+        open = { db, write: writer(db, hashOncePerUser((userId) => hashUser(salt, userId))) };
         log.info('question log opened');
         return open;
       } catch (error) {
@@ -183,7 +186,7 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
   };
 
   const flush = (): boolean => {
-    if (scheduled) clearImmediate(scheduled);
+    scheduled?.cancel();
     scheduled = null;
     if (broken) return false;
     if (queue.length === 0) return true;
@@ -214,8 +217,8 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
     if (closed || broken) return;
     queue.push(item);
     if (queue.length > opts.maxQueued) queue.shift();
-    // After the reply: the write is done once the current turn (which sends the reply) is over.
-    scheduled ??= setImmediate(safeFlush);
+    // After the reply: the write is done once the current turn (which sends the reply) is over, or batchMs later.
+    scheduled ??= later(opts.batchMs, safeFlush);
   };
 
   const safeFlush = (): boolean => {
@@ -237,7 +240,7 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
       if (closed) return;
       safeFlush();
       closed = true;
-      if (scheduled) clearImmediate(scheduled);
+      scheduled?.cancel();
       if (retry) clearTimeout(retry);
       retry = null;
       if (queue.length) log.warn({ lost: queue.length }, 'question log closed with entries it could not write');
@@ -255,6 +258,32 @@ export function openQuestionLog(options: Pick<QuestionLogOptions, 'path' | 'logg
 function addConfidence(db: Database.Database): void {
   const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('questions') as string[];
   if (!columns.includes('confidence')) db.exec('ALTER TABLE questions ADD COLUMN confidence TEXT');
+}
+
+function later(ms: number, run: () => void): { cancel(): void } {
+  if (ms <= 0) {
+    const immediate = setImmediate(run);
+    return { cancel: () => clearImmediate(immediate) };
+  }
+  const timer = setTimeout(run, ms);
+  return { cancel: () => clearTimeout(timer) };
+}
+
+/** Users remembered by hashOncePerUser before it starts over (a HMAC is a few µs; the map stays small). */
+const MAX_HASHED_USERS = 10_000;
+
+/** The same user asks again and again: their HMAC is computed once, not once per entry and vote. */
+function hashOncePerUser(hash: (userId: string) => string): (userId: string) => string {
+  const known = new Map<string, string>();
+  return (userId) => {
+    let hashed = known.get(userId);
+    if (hashed === undefined) {
+      if (known.size >= MAX_HASHED_USERS) known.clear();
+      hashed = hash(userId);
+      known.set(userId, hashed);
+    }
+    return hashed;
+  };
 }
 
 function writer(db: Database.Database, hash: (userId: string) => string): (items: Pending[]) => void {

@@ -56,13 +56,39 @@ describe('cooldown', () => {
     expect(['help', 'about', 'commitments'].map((n) => cd.limits(n))).toEqual([false, false, false]);
   });
 
-  it('forgets users whose uses have all expired once many are tracked', () => {
+  it('forgets users whose uses have all expired, at the next use after their window', () => {
     const c = clock();
-    const cd = createCooldown({ uses: 1, seconds: 10, now: c.now, sweepAt: 3 });
+    const cd = createCooldown({ uses: 1, seconds: 10, now: c.now });
     for (const u of ['a', 'b', 'c']) cd.take(u);
     c.advance(10_000);
-    cd.take('d'); // 4 tracked > sweepAt: a, b and c have expired
+    cd.take('d'); // the next use after their window: a, b and c have expired
     expect(cd.size).toBe(1);
+  });
+
+  it('keeps a user who is still in the window when the users around them are forgotten', () => {
+    const c = clock();
+    const cd = createCooldown({ uses: 2, seconds: 10, now: c.now });
+    cd.take('steady');
+    for (let i = 0; i < 1_000; i++) cd.take(`passer-${i}`);
+    c.advance(9_000);
+    cd.take('steady'); // second use, 9 s after the first
+    c.advance(1_500); // the passers have expired, and so has steady's first use, but not the second
+    cd.take('late');
+    expect(cd.size).toBe(2);
+    expect(cd.take('steady')).toEqual({ ok: true, remaining: 0 });
+    expect(cd.take('steady').ok).toBe(false);
+  });
+
+  it('holds only the users active within the window, however many came and went', () => {
+    const c = clock();
+    const cd = createCooldown({ uses: 5, seconds: 30, now: c.now });
+    // 100 new users every 100 ms for 2 minutes: 1,000 a second, 30,000 in any 30 s window.
+    for (let step = 0; step < 1_200; step++) {
+      for (let u = 0; u < 100; u++) cd.take(`user-${step}-${u}`);
+      c.advance(100);
+    }
+    expect(cd.size).toBeLessThanOrEqual(30_000 + 1_000);
+    expect(cd.size).toBeGreaterThanOrEqual(29_000);
   });
 
   it('rejects a budget that could never allow anything', () => {

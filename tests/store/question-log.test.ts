@@ -32,8 +32,9 @@ function logger() {
   return createLogger('info', sink);
 }
 
+/** Writes after the current turn (batchMs 0), so a test waits on setImmediate; batching has its own test. */
 function open(path: string, salt: string | null = null): QuestionLog {
-  const log = openQuestionLog({ path, salt, logger: logger() });
+  const log = openQuestionLog({ path, salt, logger: logger(), batchMs: 0 });
   opened.push(log);
   return log;
 }
@@ -80,6 +81,25 @@ describe('question log', () => {
     expect(() => new Database(path, { readonly: true, fileMustExist: true })).toThrow();
     expect(log.flush()).toBe(true);
     expect(rows(path, 'SELECT count(*) AS n FROM questions')[0]!.n).toBe(1);
+  });
+
+  it('by default gathers the entries of batchMs into one write', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const path = join(dir, 'log.db');
+      const log = openQuestionLog({ path, salt: null, logger: logger() });
+      opened.push(log);
+      log.record(entry());
+      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.batchMs - 1);
+      log.record(entry());
+      log.vote({ questionId: '1', userId: '2', vote: 1 });
+      expect(() => new Database(path, { readonly: true, fileMustExist: true })).toThrow();
+      vi.advanceTimersByTime(1);
+      expect(rows(path, 'SELECT count(*) AS n FROM questions')[0]!.n).toBe(2);
+      expect(rows(path, 'SELECT count(*) AS n FROM votes')[0]!.n).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stores every field, with the user id only as a salted hash', () => {

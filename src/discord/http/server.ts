@@ -10,6 +10,7 @@ import { InteractionResponseType, InteractionType, type APIInteraction, type API
 import type { Logger } from '../../log.ts';
 import { readBody } from './body.ts';
 import { createFollowUpSender, type FollowUpSender } from './followup.ts';
+import { clusterScrape } from './cluster-metrics.ts';
 import { createMetrics, type HttpMetrics, type Outcome, type Route } from './metrics.ts';
 import { createReplayGuard, type ReplayGuard } from './replay.ts';
 import { createVerifier, wellFormedSignatureHeaders } from './verify.ts';
@@ -27,7 +28,8 @@ export const DEFAULT_HTTP_OPTIONS = {
   maxBodyBytes: 64 * 1024,
   /** Discord's own guidance: refuse timestamps more than 5 minutes off. Also the replay window. */
   timestampToleranceMs: 5 * 60_000,
-  replayMaxEntries: 100_000,
+  /** Holds the full replay window at 3,300 requests a second (about 80 MB at the cap). */
+  replayMaxEntries: 1_000_000,
   /** Slow clients (slowloris) lose their connection once these run out. */
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
@@ -98,6 +100,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const verify = createVerifier(opts.publicKey);
   const replay = opts.replay ?? createReplayGuard({ windowMs: opts.timestampToleranceMs, maxEntries: opts.replayMaxEntries, now: clock });
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics, replaySize: () => replay.size });
+  // Under --workers: a scrape answers for every worker (aggregated by the primary), not just the one it reached.
+  const scrapeAll = clusterScrape(metrics.registry);
   const sendFollowUp = opts.followUp ?? createFollowUpSender({ apiBase: opts.apiBase, logger });
   const pending = new Set<Promise<void>>();
   /** Requests read but not yet answered, per connection (more than one when a client pipelines). */
@@ -158,7 +162,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse('bad-method', 405, { allow: 'GET, HEAD' });
     if (name === 'healthz') return ready() ? json('ok', 200, { status: 'ok' }) : json('not-ready', 503, { status: 'starting' });
-    return { outcome: 'ok', status: 200, body: await metrics.registry.metrics(), headers: { 'content-type': metrics.registry.contentType } };
+    const body = scrapeAll ? await scrapeAll() : await metrics.registry.metrics();
+    return { outcome: 'ok', status: 200, body, headers: { 'content-type': metrics.registry.contentType } };
   }
 
   function send(req: IncomingMessage, res: ServerResponse, reply: Reply, onSent?: () => void): void {

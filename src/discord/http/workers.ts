@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../config.ts';
 import type { Logger } from '../../log.ts';
+import { serveClusterMetrics } from './cluster-metrics.ts';
 
 export const MAX_WORKERS = 64;
 
@@ -32,7 +33,7 @@ export function workerCount(argv: string[]): number {
 }
 
 /** Runs in the primary: forks `count` workers (this same script) and supervises them until a signal. */
-export async function superviseWorkers(count: number, logger: Logger): Promise<void> {
+export async function superviseWorkers(count: number, logger: Logger, options: { sharedState: boolean } = { sharedState: false }): Promise<void> {
   let stopping = false;
   let failedStart: (reason: string) => void = () => undefined;
   const startFailed = new Promise<string>((resolve) => (failedStart = resolve));
@@ -51,7 +52,15 @@ export async function superviseWorkers(count: number, logger: Logger): Promise<v
     return worker;
   };
   for (let i = 0; i < count; i++) fork();
+  serveClusterMetrics();
   logger.info({ workers: count }, 'http: workers started');
+  // Said at start-up, where an operator looks: N workers without Redis are N separate budgets and windows.
+  if (!options.sharedState) {
+    logger.warn(
+      { workers: count },
+      'http: without REDIS_URL each worker keeps its own cooldowns and replay window (a user gets each worker\'s budget; a replay reaching another worker is caught only by its timestamp)',
+    );
+  }
 
   const reason = await Promise.race([once(process, 'SIGTERM').then(() => 'SIGTERM'), once(process, 'SIGINT').then(() => 'SIGINT'), startFailed]);
   stopping = true;

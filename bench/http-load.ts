@@ -1,0 +1,147 @@
+// Load-generation pieces of bench:http: a process tree's CPU time (the server and its cluster workers, read
+// from /proc), a pool of pre-signed requests, and one autocannon run that reads every reply and sorts it
+// into engine answers, declines, notices (cooldown, errors) and failures.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import autocannon from 'autocannon';
+import { signedRequest, type SignedRequest } from '../src/discord/http/sign.ts';
+
+/** Linux reports process times in clock ticks; 100 per second on every kernel this runs on (getconf CLK_TCK). */
+const TICKS_PER_SECOND = 100;
+
+function ownCpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const kids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) kids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return kids;
+}
+
+/** CPU milliseconds (user + system) used so far by `pid` and its live descendants. */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    ticks += ownCpuTicks(p);
+    stack.push(...childrenOf(p));
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** Hands out pre-signed requests; past the end it signs live and counts how often (the client then works harder). */
+export class RequestPool {
+  #pool: SignedRequest[];
+  #next = 0;
+  signedLate = 0;
+  constructor(
+    private readonly key: KeyObject,
+    private readonly payload: () => unknown,
+    size: number,
+  ) {
+    this.#pool = Array.from({ length: size }, () => signedRequest(key, payload()));
+  }
+  take(): SignedRequest {
+    if (this.#next < this.#pool.length) return this.#pool[this.#next++]!;
+    this.signedLate++;
+    return signedRequest(this.key, this.payload());
+  }
+}
+
+/** How a 200 reply's body reads: an engine reply (embeds, by colour), or a notice (content only). */
+export interface ReplyCounts {
+  answers: number;
+  declines: number;
+  notices: number;
+  other: number;
+}
+
+export interface LoadResult extends ReplyCounts {
+  requests: number;
+  rps: number;
+  /** The busiest second's rate (the warm-up's sizes the pool: the server gets faster as it warms). */
+  maxRps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  wallS: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
+  signedLate: number;
+}
+
+export interface LoadOptions {
+  port: number;
+  connections: number;
+  durationS: number;
+  pool: RequestPool;
+  /** The server's process id: its tree's CPU time is read before and after. */
+  serverPid: number;
+  /** Colours of an answer and a decline embed (src/discord/render.ts DEFAULT_RENDER_OPTIONS). */
+  colors: { answer: number; decline: number };
+}
+
+export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  const counts: ReplyCounts = { answers: 0, declines: 0, notices: 0, other: 0 };
+  const answerMark = `"color":${opts.colors.answer}`;
+  const declineMark = `"color":${opts.colors.decline}`;
+  const cpuBefore = treeCpuMs(opts.serverPid);
+  const clientBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${opts.port}`,
+    connections: opts.connections,
+    duration: opts.durationS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/interactions',
+        setupRequest: (req) => {
+          const r = opts.pool.take();
+          return { ...req, headers: r.headers, body: r.body };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200) return;
+          if (body.includes(answerMark)) counts.answers++;
+          else if (body.includes(declineMark)) counts.declines++;
+          else if (body.includes('"content"')) counts.notices++;
+          else counts.other++;
+        },
+      },
+    ],
+  });
+  const wallS = (performance.now() - started) / 1000;
+  const client = process.cpuUsage(clientBefore);
+  const serverCpuMs = treeCpuMs(opts.serverPid) - cpuBefore;
+  return {
+    ...counts,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    maxRps: result.requests.max,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    wallS: Math.round(wallS * 10) / 10,
+    serverCpuMs: Math.round(serverCpuMs),
+    clientCpuMs: Math.round((client.user + client.system) / 1000),
+    signedLate: opts.pool.signedLate,
+  };
+}
