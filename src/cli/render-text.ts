@@ -2,6 +2,7 @@
 // The Discord renderer (src/discord/render.ts) does the same job for Discord payloads.
 import type { CommandOutcome } from '../discord/commands/types.ts';
 import { askDeclineVars, t } from '../discord/strings.ts';
+import { visible } from './visible.ts';
 import type { CheckResult } from '../domain/check.ts';
 import type { AskResult, Citation, CommitmentsResult, QuotesResult, RankedPassage, Suggestion } from '../domain/types.ts';
 
@@ -29,8 +30,6 @@ const DECLINE_TEXT: Record<string, string> = {
 /** Reasons worded once, in the interface strings shared with Discord. */
 const SHARED_REASONS = new Set(['absent-entity', 'not-together', 'no-answer-of-type', 'unmatched-detail']);
 
-/** Control characters of what the user typed never reach the terminal as such. */
-const plainTyped = (typed: string) => typed.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
 
 function suggestions(list: Suggestion[]): string[] {
   if (list.length === 0) return [];
@@ -40,8 +39,8 @@ function suggestions(list: Suggestion[]): string[] {
 export function renderAskText(r: AskResult, page = 0, perPage = 3, moreHint = ''): string {
   if (!r.answered) {
     const reason = SHARED_REASONS.has(r.reason)
-      ? t('en', `decline.${r.reason}`, askDeclineVars('en', r, plainTyped))
-      : (DECLINE_TEXT[r.reason] ?? "The article doesn't cover that.").replace('{people}', (r.people ?? []).map(plainTyped).join(', '));
+      ? t('en', `decline.${r.reason}`, askDeclineVars('en', r, visible))
+      : (DECLINE_TEXT[r.reason] ?? "The article doesn't cover that.").replace('{people}', (r.people ?? []).map(visible).join(', '));
     return [reason, ...suggestions(r.suggestions)].join('\n');
   }
   const shown = r.passages.slice(page * perPage, (page + 1) * perPage);
@@ -118,7 +117,7 @@ export function renderText(outcome: CommandOutcome): string {
 export function renderCheckText(r: CheckResult): string {
   if (r.claims.length === 0) return t('en', 'check.empty');
   const lines = r.claims.flatMap((claim) => {
-    const head = `> ${plainTyped(claim.text.replace(/\s+/g, ' '))}`;
+    const head = `> ${visible(claim.text.replace(/\s+/g, ' '))}`;
     const best = claim.passages[0];
     if (!best) return [head, `  ${t('en', claim.status === 'no-claim' ? 'check.no-claim' : 'check.not-addressed')}`];
     const closest = claim.confidence === 'low' ? [`  ${t('en', 'ask.closest.note')}`] : [];

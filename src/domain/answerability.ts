@@ -17,6 +17,9 @@ export type Unanswerable =
   /** Not a failure: the passage answers, in another sentence than the one that best matched the words. */
   | { reason: 'answered-elsewhere'; sentence: number };
 
+/** A word without its possessive ending ("Poland's" -> "Poland"). */
+const bare = (surface: string) => surface.replace(/['’]s$/i, '');
+
 /** Credit of a curated synonym: what a series modifier must be matched with at least. */
 const MIN_DETAIL_CREDIT = 0.8;
 /** A question in Title Case makes capitals meaningless as a sign of a name. */
@@ -30,7 +33,7 @@ const MIN_TITLE_CASE_WORDS = 4;
  */
 export function absentEntities(question: string, results: UnitResult[], meaning: WordMeaning): string[] {
   const titleCase = isTitleCase(question);
-  return results.filter((r) => r.textMatches === 0 && namesEntity(r.unit, meaning, titleCase)).map((r) => r.unit.label.replace(/['’]s$/i, ''));
+  return results.filter((r) => r.textMatches === 0 && namesEntity(r.unit, meaning, titleCase)).map((r) => bare(r.unit.label));
 }
 
 export function isTitleCase(question: string): boolean {
@@ -47,7 +50,7 @@ export function isTitleCase(question: string): boolean {
  */
 export function namesEntity(u: QueryUnit, meaning: WordMeaning, titleCase: boolean): boolean {
   if (!u.word) return false;
-  const word = u.label.replace(/['’]s$/i, '');
+  const word = bare(u.label);
   const kind = meaning.entityKind(word);
   const written = u.properNoun === true && !titleCase;
   return kind === 'place' || kind === 'organization' || /^\p{Lu}{2,}$/u.test(word) || (written && (kind === 'person' || !meaning.isEverydayWord(word)));
@@ -71,7 +74,6 @@ function questionTerms(results: UnitResult[]): Set<string> {
   return new Set(results.filter((r) => !r.unit.questionWord).flatMap((r) => r.unit.terms.filter((t) => t.credit >= MIN_DETAIL_CREDIT).map((t) => t.term)));
 }
 
-const bare = (surface: string) => surface.replace(/['’]s$/i, '');
 
 /** A name the question does not give: a capitalised word mid-sentence, a known entity word, or a person's name. */
 function newNames(sentence: string, given: Set<string>, meaning: WordMeaning, kinds: ReadonlyArray<string> | null): boolean {

@@ -6,7 +6,7 @@ import { topLexical, type PassageIndex, type SearchOptions, type UnitResult } fr
 import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 import { expandChat } from './chat.ts';
-import { answerTypeOf, asksForList, asksIdentity, IDENTITY_WORDS, isOverview } from './intent.ts';
+import { answerTypeOf, asksForList, asksIdentity, DATE_IN_TEXT, IDENTITY_WORDS, isOverview } from './intent.ts';
 import { absentEntities, isTitleCase, unanswerable, type Unanswerable } from './answerability.ts';
 import { isUnmatched, readUnit, unnamedSpeaker } from './reading.ts';
 import { decline, declineUnanswerable, overview } from './replies.ts';
@@ -44,8 +44,6 @@ export interface AskOptions {
   /** How much a word the corpus never uses counts, by kind: a name elsewhere (Gaza, NATO) more, a verb form less. */
   absentNameFactor: number;
   absentVerbFactor: number;
-  /** Questions that ask for a figure; answered only by a sentence that has one. */
-  numberQuestion: RegExp;
   /** Questions that ask for someone's words; answered only when a person they name is quoted. */
   speechQuestion: RegExp;
   /** Added to the score of a passage quoting the person a speech question names. */
@@ -57,9 +55,6 @@ export interface AskOptions {
   listBonus: number;
 }
 
-/** A date in running text: a month, a weekday or a year. */
-const DATE =
-  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\d\d)\b/;
 
 export const DEFAULT_ASK_OPTIONS: AskOptions = {
   limit: 10,
@@ -76,7 +71,6 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   lexicalWeight: 0.1,
   absentNameFactor: 1.5,
   absentVerbFactor: 0.6,
-  numberQuestion: /\bhow (many|much)\b/i,
   speakerBonus: 0.15,
   dateQuestion: /\b(when|what (date|day|time|year|month)|which (date|day|year|month))\b/i,
   dateBonus: 0.15,
@@ -157,7 +151,7 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
       opts.sentenceWeight * sentenceCoverage +
       opts.lexicalWeight * (lexicalScore / maxLexical) +
       (speaking.has(i) ? opts.speakerBonus : 0) +
-      (wantsDate && DATE.test(ctx.passages[i]!.text) ? opts.dateBonus : 0) +
+      (wantsDate && DATE_IN_TEXT.test(ctx.passages[i]!.text) ? opts.dateBonus : 0) +
       (wantsList && introducesList(ctx.passages, i) ? opts.listBonus : 0);
     return { i, score, coverage, bestSentence: best.index };
   });

@@ -46,11 +46,12 @@ export function answerTypeOf(question: string): AnswerType | null {
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** A month, a weekday or a year, as written in running text. */
+const DATE_WORDS = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\\d\\d`;
+/** A date in running text (capitalised as news copy writes it). */
+export const DATE_IN_TEXT = new RegExp(`\\b(${DATE_WORDS})\\b`);
 /** A date, or a time given by an event ("following a ceasefire", "until", "once"): what answers "when". */
-export const TIME_IN_TEXT = new RegExp(
-  `\\b(${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\\d\\d|after|following|before|until|once|since|later|soon|post-\\w+)\\b`,
-  'i',
-);
+export const TIME_IN_TEXT = new RegExp(`\\b(${DATE_WORDS}|after|following|before|until|once|since|later|soon|post-\\w+)\\b`, 'i');
 
 /** A figure in words or digits, as "how many" wants; a date's numbers are not one. */
 const FIGURE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;

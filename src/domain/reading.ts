@@ -19,7 +19,7 @@ export function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<strin
   const r = everyday ? searchUnit(ctx.index, u, { ...ctx.search, minFuzzyLength: Infinity }) : first;
   const other = everyday ? null : ctx.lexicon.reinterpret(u);
   const reread = other ? searchUnit(ctx.index, other, ctx.search) : r;
-  if (reread.textMatches > 0 || !u.word || namesEntity(u, ctx.meaning, titleCase)) return reread;
+  if (reread.textMatches > 0 || namesEntity(u, ctx.meaning, titleCase)) return reread;
   // A neighbour the question asks for anyway would count twice ("foreign minister": foreign ~ minister).
   const near = ctx.meaning.neighbours(u.label).filter((nb) => !asked.has(nb.term));
   if (near.length === 0) return reread;
@@ -29,13 +29,26 @@ export function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<strin
   return { ...widened, textMatches: reread.textMatches };
 }
 
+const speakerPatterns = new WeakMap<RegExp, RegExp>();
+
+/** "did <subject> say": the speech verbs of the options, after an auxiliary; built once per options object. */
+function speakerPattern(speechQuestion: RegExp): RegExp {
+  let pattern = speakerPatterns.get(speechQuestion);
+  if (!pattern) {
+    const verbs = speechQuestion.source.replace(/^\\b|\\b$/g, '');
+    pattern = new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+(.+?)\s+(?:${verbs})\b`, 'i');
+    speakerPatterns.set(speechQuestion, pattern);
+  }
+  return pattern;
+}
+
 /**
  * The speaker a speech question describes without naming ("the French foreign minister"), when some word of the
  * description is not in the article at all: nobody so described is quoted. Null otherwise.
  */
 export function unnamedSpeaker(ctx: AskContext, question: string, results: UnitResult[], speechQuestion: RegExp): string | null {
   const inArticle = (r: UnitResult) => r.unit.terms.some((t) => t.credit >= ctx.lexicon.synonymCredit && termInText(ctx.index, t.term));
-  const m = new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+(.+?)\s+(?:${speechQuestion.source.replace(/^\\b|\\b$/g, '')})\b`, 'i').exec(question);
+  const m = speakerPattern(speechQuestion).exec(question);
   if (!m) return null;
   const subject = new Set(tokens(m[1]!).map((t) => t.surface.toLowerCase()));
   const absent = results.some((r) => r.unit.word && subject.has(r.unit.label.toLowerCase()) && !inArticle(r));

@@ -4,12 +4,17 @@ import type { AskContext } from './ask.ts';
 import type { Unanswerable } from './answerability.ts';
 import { citationOf } from './citation.ts';
 import type { QueryUnit } from './query.ts';
-import type { AskResult, RankedPassage, Suggestion } from './types.ts';
+import type { AskResult, Passage, RankedPassage, Suggestion } from './types.ts';
 
+/** The first paragraph of an article, which says what the article is about. */
+function isLead(passages: readonly Passage[], i: number): boolean {
+  const p = passages[i]!;
+  return p.kind === 'paragraph' && (i === 0 || passages[i - 1]!.articleId !== p.articleId);
+}
 
 /** "What's this article about", "tl;dr": the lead paragraph of each article says what it is about. */
 export function overview(ctx: AskContext, question: string): AskResult {
-  const leads = ctx.passages.filter((p, i) => p.kind === 'paragraph' && (i === 0 || ctx.passages[i - 1]!.articleId !== p.articleId));
+  const leads = ctx.passages.filter((_, i) => isLead(ctx.passages, i));
   const ranked: RankedPassage[] = leads.slice(0, ctx.ask.limit).map((p) => ({
     text: p.text,
     citation: citationOf(p),
@@ -57,8 +62,7 @@ function suggest(ctx: AskContext, near: RankedPassage[], units: QueryUnit[]): Su
   const seen = new Set<string>(out.map((s) => `${s.citation!.articleId}#${s.citation!.paragraph}`));
   for (let i = 0; i < ctx.passages.length && out.length < MAX_SUGGESTIONS; i++) {
     const p = ctx.passages[i]!;
-    if (p.kind !== 'paragraph' || (i > 0 && ctx.passages[i - 1]!.articleId === p.articleId)) continue;
-    if (seen.has(p.id)) continue;
+    if (!isLead(ctx.passages, i) || seen.has(p.id)) continue;
     seen.add(p.id);
     out.push({ label: p.sentences[0] ?? p.text, query: p.section ?? p.articleTitle, citation: citationOf(p) });
   }
