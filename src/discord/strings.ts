@@ -46,6 +46,7 @@ const en = {
   'answer-type.city': 'city',
   'answer-type.figure': 'figure',
   'answer-type.name': 'name',
+  'answer-type.kind': 'particular {detail}',
   'ask.title.closest': 'Closest passage in the article',
   'ask.closest.note': 'Not a confident match: this is the passage closest to your question.',
   'decline.unknown-speaker': 'Nobody called “{query}” is quoted in the article.',
@@ -125,6 +126,7 @@ const fr: StringTable = {
   'answer-type.city': 'ville',
   'answer-type.figure': 'chiffre',
   'answer-type.name': 'nom',
+  'answer-type.kind': '« {detail} » en particulier',
   'ask.title.closest': "Passage le plus proche dans l'article",
   'ask.closest.note': "Pas une réponse sûre : voici le passage le plus proche de votre question.",
   'decline.unknown-speaker': "Personne du nom de « {query} » n'est cité dans l'article.",
@@ -180,14 +182,15 @@ export function t(locale: string | undefined, key: StringKey, vars: Readonly<Rec
  */
 export function askDeclineVars(
   locale: string | undefined,
-  result: { people?: string[]; entities?: string[]; answerType?: 'date' | 'place' | 'city' | 'figure' | 'name'; detail?: string },
+  result: { people?: string[]; entities?: string[]; answerType?: 'date' | 'place' | 'city' | 'figure' | 'name' | 'kind'; detail?: string },
   escape: (typed: string) => string,
 ): Record<string, string> {
+  const detail = escape(result.detail ?? '');
   return {
     people: (result.people ?? []).map(escape).join(', '),
     entities: (result.entities ?? []).map((e) => `“${escape(e)}”`).join(', '),
-    answerType: result.answerType ? t(locale, `answer-type.${result.answerType}`) : '',
-    detail: escape(result.detail ?? ''),
+    answerType: result.answerType ? t(locale, `answer-type.${result.answerType}`, { detail }) : '',
+    detail,
   };
 }
 

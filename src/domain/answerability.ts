@@ -4,15 +4,19 @@
 // sentence, and a word that picks one of a series ("the next meeting") must be matched.
 import type { UnitResult } from './search.ts';
 import type { QueryUnit } from './query.ts';
-import { answerTypeOf, hasFigure, SERIES_MODIFIERS, TIME_IN_TEXT, type AnswerType } from './intent.ts';
+import { answerTypeOf, askedKind, hasFigure, SERIES_MODIFIERS, TIME_IN_TEXT, type AnswerType } from './intent.ts';
 import type { WordMeaning } from './word-meaning.ts';
 import type { Passage } from './types.ts';
 import { processWord, tokens } from './text.ts';
+import { STOP_WORDS } from './stopwords.ts';
+import type { NounClass } from './word-kinds.ts';
 
 /** Why a passage cannot answer, when it cannot. */
 export type Unanswerable =
   | { reason: 'not-together'; people: string[] }
   | { reason: 'no-answer-of-type'; answerType: AnswerType }
+  /** "Which weapons…" where the passage names no weapon in particular: `kind` is the noun phrase asked about. */
+  | { reason: 'no-answer-of-type'; answerType: 'kind'; kind: string }
   | { reason: 'unmatched-detail'; detail: string }
   /** Not a failure: the passage answers, in another sentence than the one that best matched the words. */
   | { reason: 'answered-elsewhere'; sentence: number };
@@ -145,6 +149,47 @@ export function unanswerable(question: string, view: PassageView, i: number, sen
     const found = order.find((k) => hasAnswerOfType(type, sentences[k] ?? '', given, meaning, countsPeople));
     if (found === undefined) return { reason: 'no-answer-of-type', answerType: type };
     if (found !== sentence) return { reason: 'answered-elsewhere', sentence: found };
+    return null;
   }
-  return null;
+  return kindUnanswered(question, view, i, sentence, meaning);
+}
+
+/**
+ * Classes of things a "which X" question can be checked for: concrete things, places, people and bodies of
+ * people. Abstract nouns ("which measures", "what role") are answered by any passage that covers them.
+ */
+const CHECKED_CLASSES: ReadonlySet<NounClass> = new Set(['artifact', 'location', 'person', 'group', 'object', 'animal', 'plant', 'food', 'substance']);
+/** Classes whose members are mostly named: a name the question does not give answers "which leaders". */
+const NAMED_CLASSES: ReadonlySet<NounClass> = new Set(['location', 'person', 'group']);
+
+/** "Which weapons…": the passage must name a kind of weapon, or say which ones ("defensive equipment"). */
+function kindUnanswered(question: string, view: PassageView, i: number, sentence: number, meaning: WordMeaning): Unanswerable | null {
+  const asked = askedKind(question);
+  const cls = asked ? meaning.kinds.classOf(asked.noun) : undefined;
+  if (!asked || !cls || !CHECKED_CLASSES.has(cls)) return null;
+  // The question's own words too, as typed: a phrase unit ("long-term") keeps its parts out of its terms.
+  const given = new Set([...questionTerms(view.results), ...tokens(question).flatMap((t) => processWord(bare(t.surface)) ?? [])]);
+  const unit = view.results.find((r) => r.unit.label.toLowerCase() === asked.noun.toLowerCase());
+  // Where the passage says the asked noun itself or a curated synonym ("arms" for weapons); a word merely near it
+  // in meaning ("troops" for tanks) says nothing of which ones.
+  const nounTerms = new Set([...(unit?.hits.get(i)?.textTerms ?? [])].flatMap(([term, credit]) => (credit >= MIN_DETAIL_CREDIT ? [term] : [])));
+  const sentences = view.passages[i]!.sentences;
+  const names = (k: number) => namesKind(sentences[k] ?? '', asked.noun, cls, nounTerms, given, meaning);
+  const found = [sentence, ...sentences.keys()].find(names);
+  if (found === undefined) return { reason: 'no-answer-of-type', answerType: 'kind', kind: asked.phrase };
+  return found === sentence ? null : { reason: 'answered-elsewhere', sentence: found };
+}
+
+/**
+ * Whether a sentence names one of the kind asked for that the question does not give: a word filed under it
+ * ("missile" for weapons), a name for people or places, or a word qualifying the asked noun as the sentence
+ * says it ("defensive equipment"; "long-term arms" qualifies nothing when the question says "long-term").
+ */
+function namesKind(sentence: string, noun: string, cls: NounClass, nounTerms: Set<string>, given: Set<string>, meaning: WordMeaning): boolean {
+  const words = tokens(sentence).map((t) => ({ surface: bare(t.surface), term: processWord(bare(t.surface)) }));
+  const fresh = (w: { surface: string; term: string | null }) => w.term !== null && !given.has(w.term) && !STOP_WORDS.has(w.surface.toLowerCase());
+  if (words.some((w) => fresh(w) && meaning.kinds.isKindOf(w.surface, noun))) return true;
+  if (NAMED_CLASSES.has(cls) && newNames(sentence, given, meaning, null)) return true;
+  // The asked noun as a noun ("arms"), not another word of the same stem ("armed attack").
+  return words.some((w, k) => k > 0 && w.term !== null && nounTerms.has(w.term) && meaning.kinds.classOf(w.surface) !== undefined && fresh(words[k - 1]!));
 }

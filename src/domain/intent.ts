@@ -1,6 +1,7 @@
 // What kind of answer a question asks for, read from its form rather than its topic: an overview of the
 // article ("what's this about", "tl;dr"), a date, a place, a figure, or a particular one of a series
 // ("the next meeting"). Each is a small documented table of English forms, never a question of ours.
+import lemmatizer from 'wink-lemmatizer';
 import { STOP_WORDS } from './stopwords.ts';
 import { tokens } from './text.ts';
 
@@ -43,6 +44,30 @@ const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
 export function answerTypeOf(question: string): AnswerType | null {
   for (const [type, form] of ANSWER_TYPES) if (form.test(question)) return type;
   return null;
+}
+
+/** "What kind of weapons": words between "which/what" and the noun whose kind is asked. */
+const KIND_WORDS = /^(kind|kinds|type|types|sort|sorts|form|forms|variety|varieties)$/i;
+/** Longest noun phrase read after "which/what" ("which specific weapons systems"). */
+const MAX_KIND_WORDS = 3;
+const NUMBER_WORD = /^(\d+|two|three|four|five|six|seven|eight|nine|ten)$/i;
+
+/**
+ * The noun phrase a "which/what X" question asks for one of ("which Ukrainian cities will…" -> cities), or null
+ * when "which/what" is not followed by one ("what did he say", "what is the plan"). The last word is the noun.
+ */
+export function askedKind(question: string): { noun: string; phrase: string } | null {
+  const words = tokens(question).map((t) => t.surface);
+  const at = words.findIndex((w) => /^(which|what)$/i.test(w));
+  if (at < 0) return null;
+  let j = at + 1;
+  if (KIND_WORDS.test(words[j] ?? '') && words[j + 1]?.toLowerCase() === 'of') j += 2;
+  while (NUMBER_WORD.test(words[j] ?? '')) j++;
+  const run: string[] = [];
+  // The phrase ends at a function word, or at an inflected verb after its first word ("which issue remains").
+  const ends = (w: string) => STOP_WORDS.has(w.toLowerCase()) || (run.length > 0 && lemmatizer.verb(w.toLowerCase()) !== w.toLowerCase());
+  while (j < words.length && run.length < MAX_KIND_WORDS && !ends(words[j]!)) run.push(words[j++]!);
+  return run.length === 0 ? null : { noun: run[run.length - 1]!, phrase: run.join(' ') };
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';

@@ -33,7 +33,8 @@ export function declineUnanswerable(ctx: AskContext, question: string, why: Excl
   if (why.reason === 'unmatched-detail') return { ...decline(ctx, question, 'unmatched-detail', ranked, units), detail: why.detail };
   // "How many" keeps its own reason: the article gives no figure.
   if (why.answerType === 'figure') return decline(ctx, question, 'no-figure', ranked, units);
-  return { ...decline(ctx, question, 'no-answer-of-type', ranked, units), answerType: why.answerType };
+  const declined = { ...decline(ctx, question, 'no-answer-of-type', ranked, units), answerType: why.answerType };
+  return why.answerType === 'kind' ? { ...declined, detail: why.kind } : declined;
 }
 
 export function decline(

@@ -98,9 +98,9 @@ export type AskResult =
       people?: string[];
       /** With 'absent-entity': what the question names that the article never mentions, as typed. */
       entities?: string[];
-      /** With 'no-answer-of-type': the kind of answer asked for. */
-      answerType?: 'date' | 'place' | 'city' | 'figure' | 'name';
-      /** With 'unmatched-detail': the word no passage matches ("next"). */
+      /** With 'no-answer-of-type': the kind of answer asked for ('kind': one of a kind of thing, named in `detail`). */
+      answerType?: 'date' | 'place' | 'city' | 'figure' | 'name' | 'kind';
+      /** With 'unmatched-detail': the word no passage matches ("next"); with answerType 'kind': what is asked for ("weapons"). */
       detail?: string;
       suggestions: Suggestion[];
       /** Weak candidates, never shown as an answer; kept for the eval and debugging. */

@@ -1,6 +1,6 @@
 // The string table: lookups by Discord locale with an English fallback, placeholders filled once.
 import { describe, expect, it } from 'vitest';
-import { languages, t, tableFor } from '../../src/discord/strings.ts';
+import { askDeclineVars, languages, t, tableFor } from '../../src/discord/strings.ts';
 
 describe('strings', () => {
   it('falls back to English for a locale without a table', () => {
@@ -24,5 +24,12 @@ describe('strings', () => {
       expect(Object.keys(table).sort()).toEqual(keys);
       for (const value of Object.values(table)) expect(value.trim()).not.toBe('');
     }
+  });
+
+  it('words a decline for "which X" with the X the user asked about, escaped for the medium, in each language', () => {
+    const result = { answerType: 'kind' as const, detail: 'missile_systems' };
+    const escape = (typed: string) => typed.replace(/_/g, '\\_');
+    expect(t('en-US', 'decline.no-answer-of-type', askDeclineVars('en-US', result, escape))).toBe('The closest passage gives no particular missile\\_systems, so the article does not answer that.');
+    expect(askDeclineVars('fr', result, escape).answerType).toBe('« missile\\_systems » en particulier');
   });
 });

@@ -55,6 +55,32 @@ describe('the kind of answer asked for must be there', () => {
     expect(r).toMatchObject({ reason: 'no-answer-of-type', answerType: 'city' });
   });
 
+  it('declines "which X" for a thing, a place or people when the passage names none of that kind (WordNet)', () => {
+    for (const [q, kind] of [['Which building hosted the news conference in Paris?', 'building'], ['Which tanks will Britain send in the arms supplies?', 'tanks'], ['Which Ukrainian towns will get the military hubs?', 'Ukrainian towns']] as const) {
+      const r = declined(engine.ask(q));
+      expect(r, q).toMatchObject({ reason: 'no-answer-of-type', answerType: 'kind', detail: kind });
+    }
+  });
+
+  it('answers "which X" with a kind of X, a name, or the words that say which ones', () => {
+    const cases = [
+      ['Which leaders signed the joint declaration?', 'signed by Prime Minister Sir Keir Starmer'],
+      ['What sort of equipment will the hubs deploy?', 'defensive equipment'],
+      ['What weapons will Britain supply to Ukraine?', 'long-term arms supplies'],
+    ] as const;
+    for (const [q, words] of cases) {
+      const r = engine.ask(q);
+      expect(r.answered, q).toBe(true);
+      expect(r.passages[0]!.text, q).toBe(passageWith(words));
+    }
+  });
+
+  it('does not hold abstract nouns to a kind ("which measures")', () => {
+    const r = engine.ask('Which measures will the UK undertake?');
+    expect(r.answered).toBe(true);
+    expect(r.passages[0]!.text).toBe(passageWith('several concrete measures'));
+  });
+
   it('declines "how many" when the answer has no figure, a date not counting as one', () => {
     expect(declined(engine.ask('How many countries are in the Coalition of the Willing?'))?.reason).toBe('no-figure');
   });
