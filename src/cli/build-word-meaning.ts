@@ -5,8 +5,8 @@
 //   normalised and quantised to one signed byte per dimension (~5 MB, read in a few milliseconds);
 // - corpus/entity-words.json: the words that compromise's lexicon knows as places, organisations or people's
 //   names, so that a question about "poland" or "nato" is known to name something, written in capitals or not.
-// - corpus/word-kinds.json: WordNet's noun hierarchy for the same words (src/cli/build-word-kinds.ts), so that
-//   the engine knows what kind of thing a word names ("missile": a weapon; "Kyiv": a city).
+// - corpus/wordnet.json: WordNet's noun hierarchy for the same words (src/cli/build-wordnet.ts), so that
+//   the engine knows what kind of thing a word names ("missile": a weapon; "Paris": a city).
 // The packages are devDependencies: only this script reads them. Run it again after upgrading any of them.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +16,7 @@ import nlp from 'compromise';
 import { encodeWordVectors, ENTITY_KINDS, type EntityWords } from '../domain/word-meaning.ts';
 import { isArticleFile } from '../domain/load.ts';
 import { fold } from '../domain/text.ts';
-import { buildWordKinds } from './build-word-kinds.ts';
+import { buildWordNet } from './build-wordnet.ts';
 
 export const BUILD_DEFAULTS = {
   /** The most frequent words of the embedding kept (its word list is in frequency order). */
@@ -77,12 +77,12 @@ function main(argv: string[]): void {
   }
   for (const kind of ENTITY_KINDS) entities[kind] = [...new Set(entities[kind])].sort();
   writeFileSync(join(dir, 'entity-words.json'), JSON.stringify(entities, null, 0) + '\n');
-  const kinds = buildWordKinds(words);
-  writeFileSync(join(dir, 'word-kinds.json'), JSON.stringify(kinds) + '\n');
+  const wordnet = buildWordNet(words);
+  writeFileSync(join(dir, 'wordnet.json'), JSON.stringify(wordnet) + '\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`word-vectors.bin: ${words.length} words x ${emb.dimensions}, ${(bin.length / 1e6).toFixed(1)} MB; ` +
     `entity-words.json: ${ENTITY_KINDS.map((k) => `${entities[k].length} ${k}`).join(', ')}; ` +
-    `word-kinds.json: ${Object.keys(kinds.nouns).length} nouns, ${kinds.synsets.length} senses; ${seconds} s`);
+    `wordnet.json: ${Object.keys(wordnet.nouns).length} nouns, ${wordnet.synsets.length} senses; ${seconds} s`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));

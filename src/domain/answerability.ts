@@ -9,7 +9,7 @@ import type { WordMeaning } from './word-meaning.ts';
 import type { Passage } from './types.ts';
 import { processWord, tokens } from './text.ts';
 import { STOP_WORDS } from './stopwords.ts';
-import type { NounClass } from './word-kinds.ts';
+import type { NounClass } from './wordnet.ts';
 
 /** Why a passage cannot answer, when it cannot. */
 export type Unanswerable =
@@ -107,17 +107,53 @@ function timeIn(sentence: string, given: Set<string>): boolean {
   return false;
 }
 
+/** Words before a list of names that may say what they are ("high-level US representatives, Jared Kushner and …"). */
+const NAMES_INTRODUCED_WITHIN = 3;
 /** Two full names joined by "and" ("Jared Kushner and Steve Witkoff"): a count of people, given by naming them. */
-const PEOPLE_LISTED = /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+,? and (\p{Lu}\p{Ll}+ )*\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
-/** "How many leaders", "how many US representatives": a count of people, which names can answer. */
-const PEOPLE_COUNT = /\bhow many (\w+ )?(leaders|representatives|officials|people|envoys|signatories|presidents|figures|attendees|delegates|politicians)\b/i;
+const NAMES_LISTED = /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+,? and (\p{Lu}\p{Ll}+ )*\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 
-function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning, countsPeople = false): boolean {
+/** A paragraph followed by list items of the same article: "These include:" and what it introduces. */
+export function introducesList(passages: readonly Passage[], i: number): boolean {
+  const p = passages[i]!;
+  const next = passages[i + 1];
+  return p.kind === 'paragraph' && next !== undefined && next.kind === 'item' && next.articleId === p.articleId;
+}
+
+/**
+ * "How many X" is answered by a figure, by naming them when X is people and the sentence says they are X or a
+ * kind of X ("high-level US representatives, Jared Kushner and Steve Witkoff"; "Prime Minister … and President …"
+ * for leaders), or by the list a passage introduces ("how many measures"). Places and bodies are not counted by
+ * naming: "the United Kingdom and France" agreed, which says nothing of how many are in a coalition.
+ */
+function countsByNaming(question: string, sentence: string, view: PassageView, i: number, meaning: WordMeaning): boolean {
+  const asked = askedKind(question);
+  const listed = NAMES_LISTED.exec(sentence);
+  if (!asked || !listed || meaning.wordnet.classOf(asked.noun) !== 'person') return false;
+  const said = askedNounTerms(asked.noun, view, i);
+  // The names and the words just before them: "US representatives, Jared Kushner and …", "Prime Minister …".
+  const before = tokens(sentence.slice(0, listed.index)).slice(-NAMES_INTRODUCED_WITHIN);
+  const named = [...before, ...tokens(listed[0])];
+  return named.some((t) => said.has(processWord(t.surface) ?? '') || meaning.wordnet.isKindOf(t.surface, asked.noun));
+}
+
+/** The passage's terms that say the asked noun itself or a curated synonym of it ("arms" for weapons). */
+function askedNounTerms(noun: string, view: PassageView, i: number): Set<string> {
+  const unit = view.results.find((r) => r.unit.label.toLowerCase() === noun.toLowerCase());
+  return new Set([...(unit?.hits.get(i)?.textTerms ?? [])].flatMap(([term, credit]) => (credit >= MIN_DETAIL_CREDIT ? [term] : [])));
+}
+
+/** "How many measures": the passage introduces a list of them (it says the noun asked about), which counts them. */
+function countsItems(question: string, view: PassageView, i: number): boolean {
+  const asked = askedKind(question);
+  return asked !== null && askedNounTerms(asked.noun, view, i).size > 0 && introducesList(view.passages, i);
+}
+
+function hasAnswerOfType(type: AnswerType, sentence: string, given: Set<string>, meaning: WordMeaning, countsNamed: (sentence: string) => boolean): boolean {
   switch (type) {
     case 'date':
       return timeIn(sentence, given);
     case 'figure':
-      return hasFigure(sentence) || (countsPeople && PEOPLE_LISTED.test(sentence));
+      return hasFigure(sentence) || countsNamed(sentence);
     case 'city':
       return newNames(sentence, given, meaning, ['city']);
     case 'place':
@@ -145,8 +181,9 @@ export function unanswerable(question: string, view: PassageView, i: number, sen
     const sentences = view.passages[i]!.sentences;
     // The marked sentence first; another sentence of the passage that has the answer will do (it is then marked).
     const order = [sentence, ...sentences.keys()].filter((k, n, all) => all.indexOf(k) === n);
-    const countsPeople = PEOPLE_COUNT.test(question);
-    const found = order.find((k) => hasAnswerOfType(type, sentences[k] ?? '', given, meaning, countsPeople));
+    if (type === 'figure' && countsItems(question, view, i)) return null;
+    const countsNamed = (s: string) => type === 'figure' && countsByNaming(question, s, view, i, meaning);
+    const found = order.find((k) => hasAnswerOfType(type, sentences[k] ?? '', given, meaning, countsNamed));
     if (found === undefined) return { reason: 'no-answer-of-type', answerType: type };
     if (found !== sentence) return { reason: 'answered-elsewhere', sentence: found };
     return null;
@@ -165,14 +202,12 @@ const NAMED_CLASSES: ReadonlySet<NounClass> = new Set(['location', 'person', 'gr
 /** "Which weapons…": the passage must name a kind of weapon, or say which ones ("defensive equipment"). */
 function kindUnanswered(question: string, view: PassageView, i: number, sentence: number, meaning: WordMeaning): Unanswerable | null {
   const asked = askedKind(question);
-  const cls = asked ? meaning.kinds.classOf(asked.noun) : undefined;
+  const cls = asked ? meaning.wordnet.classOf(asked.noun) : undefined;
   if (!asked || !cls || !CHECKED_CLASSES.has(cls)) return null;
   // The question's own words too, as typed: a phrase unit ("long-term") keeps its parts out of its terms.
   const given = new Set([...questionTerms(view.results), ...tokens(question).flatMap((t) => processWord(bare(t.surface)) ?? [])]);
-  const unit = view.results.find((r) => r.unit.label.toLowerCase() === asked.noun.toLowerCase());
-  // Where the passage says the asked noun itself or a curated synonym ("arms" for weapons); a word merely near it
-  // in meaning ("troops" for tanks) says nothing of which ones.
-  const nounTerms = new Set([...(unit?.hits.get(i)?.textTerms ?? [])].flatMap(([term, credit]) => (credit >= MIN_DETAIL_CREDIT ? [term] : [])));
+  // A word merely near the asked noun in meaning ("troops" for tanks) says nothing of which ones.
+  const nounTerms = askedNounTerms(asked.noun, view, i);
   const sentences = view.passages[i]!.sentences;
   const names = (k: number) => namesKind(sentences[k] ?? '', asked.noun, cls, nounTerms, given, meaning);
   const found = [sentence, ...sentences.keys()].find(names);
@@ -188,8 +223,8 @@ function kindUnanswered(question: string, view: PassageView, i: number, sentence
 function namesKind(sentence: string, noun: string, cls: NounClass, nounTerms: Set<string>, given: Set<string>, meaning: WordMeaning): boolean {
   const words = tokens(sentence).map((t) => ({ surface: bare(t.surface), term: processWord(bare(t.surface)) }));
   const fresh = (w: { surface: string; term: string | null }) => w.term !== null && !given.has(w.term) && !STOP_WORDS.has(w.surface.toLowerCase());
-  if (words.some((w) => fresh(w) && meaning.kinds.isKindOf(w.surface, noun))) return true;
+  if (words.some((w) => fresh(w) && meaning.wordnet.isKindOf(w.surface, noun))) return true;
   if (NAMED_CLASSES.has(cls) && newNames(sentence, given, meaning, null)) return true;
   // The asked noun as a noun ("arms"), not another word of the same stem ("armed attack").
-  return words.some((w, k) => k > 0 && w.term !== null && nounTerms.has(w.term) && meaning.kinds.classOf(w.surface) !== undefined && fresh(words[k - 1]!));
+  return words.some((w, k) => k > 0 && w.term !== null && nounTerms.has(w.term) && meaning.wordnet.classOf(w.surface) !== undefined && fresh(words[k - 1]!));
 }

@@ -7,7 +7,7 @@ import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 import { expandChat } from './chat.ts';
 import { answerTypeOf, asksForList, asksIdentity, DATE_IN_TEXT, IDENTITY_WORDS, isOverview } from './intent.ts';
-import { absentEntities, isTitleCase, unanswerable, type Unanswerable } from './answerability.ts';
+import { absentEntities, introducesList, isTitleCase, unanswerable, type Unanswerable } from './answerability.ts';
 import { isUnmatched, readUnit, unnamedSpeaker } from './reading.ts';
 import { decline, declineUnanswerable, overview } from './replies.ts';
 import type { WordMeaning } from './word-meaning.ts';
@@ -236,13 +236,6 @@ function judge(ctx: AskContext, opts: AskOptions, reading: Reading, candidates: 
     answer: top.sentences[top.bestSentence] ?? top.text,
     matchedTerms: top.matchedTerms,
   };
-}
-
-/** A paragraph followed by list items of the same article: "These include:" and what it introduces. */
-function introducesList(passages: readonly Passage[], i: number): boolean {
-  const p = passages[i]!;
-  const next = passages[i + 1];
-  return p.kind === 'paragraph' && next !== undefined && next.kind === 'item' && next.articleId === p.articleId;
 }
 
 function rank(ctx: AskContext, c: Candidate, results: UnitResult[]): RankedPassage {

@@ -7,7 +7,7 @@ import { buildPeopleIndex } from './people.ts';
 import { buildLexicon, DEFAULT_LEXICON_OPTIONS, type LexiconOptions } from './query.ts';
 import { buildMiniSearch, DEFAULT_SEARCH_OPTIONS, termInText, type PassageIndex, type SearchOptions } from './search.ts';
 import { createWordMeaning, type MeaningOptions } from './word-meaning.ts';
-import { createWordKinds } from './word-kinds.ts';
+import { createWordNet } from './wordnet.ts';
 import { rankByTopic } from './topic.ts';
 import { tokens } from './text.ts';
 import type { AskResult, CommitmentsResult, CorpusInfo, Passage, Person, QuotesResult, SpeakerChoice } from './types.ts';
@@ -56,7 +56,7 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
     if (i !== undefined) quotedIn.set(q.speaker, (quotedIn.get(q.speaker) ?? new Set()).add(i));
   }
   const index = opts.index ?? buildMiniSearch(passages);
-  const meaning = createWordMeaning(corpus.meaning?.vectors ?? null, corpus.meaning?.entities ?? null, (term) => termInText(index, term), opts.meaning, createWordKinds(corpus.meaning?.kinds ?? null));
+  const meaning = createWordMeaning(corpus.meaning?.vectors ?? null, corpus.meaning?.entities ?? null, (term) => termInText(index, term), opts.meaning, createWordNet(corpus.meaning?.wordnet ?? null));
   const ctx = {
     index,
     meaning,

@@ -49,23 +49,24 @@ export function answerTypeOf(question: string): AnswerType | null {
 /** "What kind of weapons": words between "which/what" and the noun whose kind is asked. */
 const KIND_WORDS = /^(kind|kinds|type|types|sort|sorts|form|forms|variety|varieties)$/i;
 /** Longest noun phrase read after "which/what" ("which specific weapons systems"). */
-const MAX_KIND_WORDS = 3;
+const MAX_KIND_WORDS = 4;
 const NUMBER_WORD = /^(\d+|two|three|four|five|six|seven|eight|nine|ten)$/i;
 
 /**
- * The noun phrase a "which/what X" question asks for one of ("which Ukrainian cities will…" -> cities), or null
- * when "which/what" is not followed by one ("what did he say", "what is the plan"). The last word is the noun.
+ * The noun phrase a "which/what/how many X" question asks about ("which Ukrainian cities will…" -> cities), or
+ * null when no noun follows ("what did he say", "what is the plan"). The last word is the noun.
  */
 export function askedKind(question: string): { noun: string; phrase: string } | null {
   const words = tokens(question).map((t) => t.surface);
-  const at = words.findIndex((w) => /^(which|what)$/i.test(w));
+  const at = words.findIndex((w, k) => /^(which|what)$/i.test(w) || (/^how$/i.test(w) && /^many$/i.test(words[k + 1] ?? '')));
   if (at < 0) return null;
-  let j = at + 1;
+  let j = at + (/^how$/i.test(words[at]!) ? 2 : 1);
   if (KIND_WORDS.test(words[j] ?? '') && words[j + 1]?.toLowerCase() === 'of') j += 2;
   while (NUMBER_WORD.test(words[j] ?? '')) j++;
   const run: string[] = [];
   // The phrase ends at a function word, or at an inflected verb after its first word ("which issue remains").
-  const ends = (w: string) => STOP_WORDS.has(w.toLowerCase()) || (run.length > 0 && lemmatizer.verb(w.toLowerCase()) !== w.toLowerCase());
+  // "US" is a name, not the pronoun "us".
+  const ends = (w: string) => (STOP_WORDS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w)) || (run.length > 0 && lemmatizer.verb(w.toLowerCase()) !== w.toLowerCase());
   while (j < words.length && run.length < MAX_KIND_WORDS && !ends(words[j]!)) run.push(words[j++]!);
   return run.length === 0 ? null : { noun: run[run.length - 1]!, phrase: run.join(' ') };
 }

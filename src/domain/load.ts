@@ -6,7 +6,7 @@ import { CorpusError, parseArticle } from './corpus.ts';
 import { parseCurated, type Curated } from './curated.ts';
 import type { Article } from './types.ts';
 import { decodeUtf8 } from './utf8.ts';
-import type { WordKindsFile } from './word-kinds.ts';
+import type { WordNetFile } from './wordnet.ts';
 import { decodeWordVectors, ENTITY_KINDS, type EntityWords, type WordVectors } from './word-meaning.ts';
 
 export interface CorpusFiles {
@@ -15,14 +15,14 @@ export interface CorpusFiles {
   /** Raw contents, in a stable order: what a persisted index is keyed on. */
   sources: Array<{ file: string; text: string }>;
   /** Word meaning (optional files, built by `npm run build:word-meaning`); without them answers use words only. */
-  meaning?: { vectors: WordVectors | null; entities: EntityWords | null; kinds?: WordKindsFile | null };
+  meaning?: { vectors: WordVectors | null; entities: EntityWords | null; wordnet?: WordNetFile | null };
 }
 
 export const PEOPLE_FILE = 'people.json';
 export const SYNONYMS_FILE = 'synonyms.json';
 export const VECTORS_FILE = 'word-vectors.bin';
 export const ENTITIES_FILE = 'entity-words.json';
-export const KINDS_FILE = 'word-kinds.json';
+export const WORDNET_FILE = 'wordnet.json';
 
 export function isArticleFile(name: string): boolean {
   return name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
@@ -97,12 +97,12 @@ export function loadMeaning(dir: string, names: string[] = readdirSync(dir)): No
     if (!ok) throw new CorpusError(join(dir, ENTITIES_FILE), 1, `expected a list of words for each of ${ENTITY_KINDS.join(', ')}`);
     entities = parsed as EntityWords;
   }
-  let kinds: WordKindsFile | null = null;
-  if (names.includes(KINDS_FILE)) {
-    const parsed: unknown = JSON.parse(readFileSync(join(dir, KINDS_FILE), 'utf8'));
-    const ok = typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as WordKindsFile).synsets) && typeof (parsed as WordKindsFile).nouns === 'object';
-    if (!ok) throw new CorpusError(join(dir, KINDS_FILE), 1, 'expected "synsets" (a list) and "nouns" (an object)');
-    kinds = parsed as WordKindsFile;
+  let wordnet: WordNetFile | null = null;
+  if (names.includes(WORDNET_FILE)) {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, WORDNET_FILE), 'utf8'));
+    const ok = typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as WordNetFile).synsets) && typeof (parsed as WordNetFile).nouns === 'object';
+    if (!ok) throw new CorpusError(join(dir, WORDNET_FILE), 1, 'expected "synsets" (a list) and "nouns" (an object)');
+    wordnet = parsed as WordNetFile;
   }
-  return { vectors, entities, kinds };
+  return { vectors, entities, wordnet };
 }

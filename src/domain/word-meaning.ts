@@ -4,7 +4,7 @@
 // Plain data in, plain data out: the files are read by load.ts.
 import { stemmer } from 'stemmer';
 import { processWord } from './text.ts';
-import { createWordKinds, type WordKinds } from './word-kinds.ts';
+import { createWordNet, type WordNet } from './wordnet.ts';
 
 /** 'city' is a place too: "which cities" wants one, "where" any place. */
 export const ENTITY_KINDS = ['city', 'place', 'organization', 'person'] as const;
@@ -105,7 +105,7 @@ export interface WordMeaning {
   /** Whether the word is among the everyday words of the vector file (a rare capitalised word is likely a name). */
   isEverydayWord(word: string): boolean;
   /** What kind of thing a noun names (WordNet's hierarchy); knows nothing without its file. */
-  kinds: WordKinds;
+  wordnet: WordNet;
 }
 
 /**
@@ -117,7 +117,7 @@ export function createWordMeaning(
   entities: EntityWords | null,
   hasTerm: (term: string) => boolean,
   options: Partial<MeaningOptions> = {},
-  nounKinds: WordKinds = createWordKinds(null),
+  wordnet: WordNet = createWordNet(null),
 ): WordMeaning {
   const opts = { ...DEFAULT_MEANING_OPTIONS, ...options };
   const kinds = new Map<string, EntityKind>();
@@ -193,6 +193,6 @@ export function createWordMeaning(
     entityKind: (word) => kinds.get(word.toLowerCase()),
     // Without vectors every word counts as everyday: nothing is declined for merely being capitalised.
     isEverydayWord: (word) => !vectors || row.has(word.toLowerCase()),
-    kinds: nounKinds,
+    wordnet,
   };
 }

@@ -81,6 +81,23 @@ describe('the kind of answer asked for must be there', () => {
     expect(r.passages[0]!.text).toBe(passageWith('several concrete measures'));
   });
 
+  it('answers "how many" people by the names the passage lists as such, and "how many" items by the list it introduces', () => {
+    const cases = [
+      ['How many high-level US representatives were present?', 'Jared Kushner and Steve Witkoff, was seen'],
+      ['How many leaders signed the declaration?', 'signed by Prime Minister Sir Keir Starmer'],
+      ['How many concrete measures does the declaration outline?', 'several concrete measures'],
+    ] as const;
+    for (const [q, words] of cases) {
+      const r = engine.ask(q);
+      expect(r.answered, q).toBe(true);
+      expect(r.passages[0]!.text, q).toBe(passageWith(words));
+    }
+  });
+
+  it('does not count people by names the passage gives as someone else ("how many soldiers": two leaders named)', () => {
+    expect(declined(engine.ask('How many soldiers is France sending?'))?.reason).toBe('no-figure');
+  });
+
   it('declines "how many" when the answer has no figure, a date not counting as one', () => {
     expect(declined(engine.ask('How many countries are in the Coalition of the Willing?'))?.reason).toBe('no-figure');
   });

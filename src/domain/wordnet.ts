@@ -1,5 +1,5 @@
-// What kind of thing a noun names, from WordNet's noun hierarchy as distilled into corpus/word-kinds.json by
-// `npm run build:word-meaning` (src/cli/build-word-kinds.ts): "missile" is a kind of weapon, "Kyiv" an instance
+// What kind of thing a noun names, from WordNet's noun hierarchy as distilled into corpus/wordnet.json by
+// `npm run build:word-meaning` (src/cli/build-wordnet.ts): "missile" is a kind of weapon, "Paris" an instance
 // of a city, "envoy" a kind of person. "Which weapons…" asks for a kind of weapon; an answer must name one.
 // Plain data in, plain data out: the file is read by load.ts.
 import lemmatizer from 'wink-lemmatizer';
@@ -12,8 +12,8 @@ export const NOUN_CLASSES = [
 ] as const;
 export type NounClass = (typeof NOUN_CLASSES)[number];
 
-/** corpus/word-kinds.json. */
-export interface WordKindsFile {
+/** corpus/wordnet.json. */
+export interface WordNetFile {
   source: string;
   /** The class names by lexicographer file number. */
   classes: string[];
@@ -23,7 +23,7 @@ export interface WordKindsFile {
   nouns: Record<string, number[]>;
 }
 
-export interface WordKinds {
+export interface WordNet {
   /** The broad class of a noun's commonest sense ("weapons" -> artifact), if WordNet knows the noun. */
   classOf(noun: string): NounClass | undefined;
   /**
@@ -36,7 +36,7 @@ export interface WordKinds {
 /** Senses of `category` considered: its commonest one and the next (a noun's second sense is often as usual). */
 const CATEGORY_SENSES = 2;
 
-export function createWordKinds(file: WordKindsFile | null): WordKinds {
+export function createWordNet(file: WordNetFile | null): WordNet {
   const nouns = new Map(Object.entries(file?.nouns ?? {}));
   const synsets = file?.synsets ?? [];
   const above = new Map<number, Set<number>>();

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWordKinds, NOUN_CLASSES, type WordKindsFile } from '../../src/domain/word-kinds.ts';
+import { createWordNet, NOUN_CLASSES, type WordNetFile } from '../../src/domain/wordnet.ts';
 
 const cls = (name: string) => NOUN_CLASSES.indexOf(name as (typeof NOUN_CLASSES)[number]);
 
 // A small hierarchy: weapon <- gun <- rifle; city <- "paris" (an instance); "arms" is weapon itself.
-const tiny: WordKindsFile = {
+const tiny: WordNetFile = {
   source: 'test',
   classes: [...NOUN_CLASSES],
   synsets: [[cls('artifact')], [cls('artifact'), 0], [cls('artifact'), 1], [cls('location')], [cls('location'), 3], [cls('communication')]],
@@ -16,7 +16,7 @@ const tiny: WordKindsFile = {
 };
 
 describe('word kinds from a distilled hierarchy', () => {
-  const kinds = createWordKinds(tiny);
+  const kinds = createWordNet(tiny);
 
   it('knows a kind at any depth, and an instance, as a kind of its category', () => {
     expect(kinds.isKindOf('rifle', 'weapon')).toBe(true);
@@ -38,14 +38,14 @@ describe('word kinds from a distilled hierarchy', () => {
   });
 
   it('knows nothing without its file', () => {
-    const none = createWordKinds(null);
+    const none = createWordNet(null);
     expect(none.classOf('weapon')).toBeUndefined();
     expect(none.isKindOf('rifle', 'weapon')).toBe(false);
   });
 });
 
 describe('the distilled WordNet file in corpus/', () => {
-  const kinds = createWordKinds(JSON.parse(readFileSync(join(import.meta.dirname, '../../corpus/word-kinds.json'), 'utf8')) as WordKindsFile);
+  const kinds = createWordNet(JSON.parse(readFileSync(join(import.meta.dirname, '../../corpus/wordnet.json'), 'utf8')) as WordNetFile);
 
   it('files everyday nouns as WordNet does', () => {
     expect(kinds.isKindOf('missile', 'weapons')).toBe(true);
