@@ -6,7 +6,7 @@ import { topLexical, type PassageIndex, type SearchOptions, type UnitResult } fr
 import { processWord, termSet, tokens } from './text.ts';
 import { citationOf } from './citation.ts';
 import { expandChat } from './chat.ts';
-import { answerTypeOf, asksForList, asksIdentity, DATE_IN_TEXT, IDENTITY_WORDS, isOverview } from './intent.ts';
+import { answerTypeOf, asksForList, asksIdentity, DATE_IN_TEXT, IDENTITY_WORDS, isOverview, summaryWords } from './intent.ts';
 import { absentEntities, introducesList, isTitleCase, unanswerable, type Unanswerable } from './answerability.ts';
 import { isUnmatched, readUnit, unnamedSpeaker } from './reading.ts';
 import { decline, declineUnanswerable, overview } from './replies.ts';
@@ -121,7 +121,9 @@ export function ask(ctx: AskContext, rawQuestion: string, overrides: Partial<Ask
   const results = units.map((u) => readUnit(ctx, u, asked, titleCase));
   const n = ctx.passages.length;
   // Rarity of each unit: a word the article never uses weighs most, a word in every passage least.
-  const weights = results.map((r) => r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)) * absentFactor(r, opts));
+  // "Summarise the American role": the summary request is no part of the topic a passage must cover.
+  const summary = summaryWords(plain);
+  const weights = results.map((r) => (summary.has(r.unit.label.toLowerCase()) ? 0 : r.unit.weight * Math.log(1 + n / (r.textMatches + 0.5)) * absentFactor(r, opts)));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   const shortlist = topLexical(results, opts.rerankDepth);

@@ -27,6 +27,17 @@ export function isOverview(question: string, titleWords: ReadonlySet<string> = n
   return content.every((w) => OVERVIEW_WORDS.has(w) || OVERVIEW_CUES.has(w) || titleWords.has(w));
 }
 
+/**
+ * "Summarise the American role", "key takeaways from the Paris summit": a request for the gist of a topic. The
+ * words that ask for a summary (summarise, key, takeaways) say nothing of the topic: they are returned so that
+ * they do not count toward what a passage must cover. Empty when the question asks for no summary.
+ */
+export function summaryWords(question: string): Set<string> {
+  const words = tokens(question).map((t) => t.surface.toLowerCase().replace(/'/g, ''));
+  if (!words.some((w) => OVERVIEW_CUES.has(w))) return new Set();
+  return new Set(words.filter((w) => OVERVIEW_WORDS.has(w) || OVERVIEW_CUES.has(w)));
+}
+
 export type AnswerType = 'date' | 'place' | 'city' | 'figure' | 'name';
 
 // The question word opens the question or a clause of it ("…, and when"): "how did he describe the talks

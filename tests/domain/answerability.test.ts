@@ -155,6 +155,13 @@ describe('overviews, chat and offices', () => {
     }
   });
 
+  it('answers a summary of a topic with the passage on that topic, the summary request counting for nothing', () => {
+    const r = engine.ask('Give me the key takeaways on the Coalition of the Willing meeting');
+    expect(r.answered && r.confidence).toBe('high');
+    expect(r.passages[0]!.text).toBe(passageWith("following a meeting of the 'Coalition of the Willing'"));
+    expect(engine.ask('tl;dr of the weather in Paris').answered).toBe(false);
+  });
+
   it('reads chat spellings and contractions', () => {
     const r = engine.ask('wut did witkoff call the european leaders');
     expect(r.answered && r.passages[0]!.text).toBe(passageWith('described European leaders as "colleagues"'));

@@ -1,6 +1,6 @@
 // Specification of question intents read from the form of a question, never from its topic.
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, askedKind, asksIdentity, hasFigure, isOverview } from '../../src/domain/intent.ts';
+import { answerTypeOf, askedKind, asksIdentity, hasFigure, isOverview, summaryWords } from '../../src/domain/intent.ts';
 
 describe('isOverview', () => {
   it('recognises a request for the gist that names nothing in particular', () => {
@@ -60,5 +60,15 @@ describe('askedKind', () => {
   it('finds none where no noun follows', () => {
     expect(askedKind('What did Starmer say?')).toBeNull();
     expect(askedKind('Who signed the declaration?')).toBeNull();
+  });
+});
+
+describe('summaryWords', () => {
+  it('gives the words of a summary request, which say nothing of its topic', () => {
+    expect([...summaryWords('Summarise the key takeaways from the Paris summit')].sort()).toEqual(['key', 'summarise', 'takeaways']);
+  });
+
+  it('gives none when the question asks for no summary, however many such words it has', () => {
+    expect(summaryWords('What is the main point of the force?').size).toBe(0);
   });
 });
