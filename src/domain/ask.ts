@@ -4,6 +4,7 @@ import type { AskResult, DeclineReason, Passage, RankedPassage } from './types.t
 import type { Lexicon, QueryUnit } from './query.ts';
 import { topLexical, type PassageIndex, type SearchOptions, type UnitResult } from './search.ts';
 import { processWord, termSet, tokens } from './text.ts';
+import { STOP_WORDS } from './stopwords.ts';
 import { citationOf } from './citation.ts';
 import { expandChat } from './chat.ts';
 import { answerTypeOf, asksForList, asksIdentity, DATE_IN_TEXT, IDENTITY_WORDS, isOverview, summaryWords } from './intent.ts';
@@ -31,6 +32,8 @@ export interface AskOptions {
   factNeighbourCredit: number;
   /** A closest-passage answer is declined when words with nothing near them in the article weigh more than this share. */
   maxUnknownShare: number;
+  /** Similarity (cosine) to a word of the answering passage from which a question word is not unknown after all. */
+  nearInPassage: number;
   /** Passages after the first must cover at least this share of the question to be listed. */
   minRelatedCoverage: number;
   /** Candidates re-ranked by coverage after the lexical search (bounds work on big corpora). */
@@ -64,6 +67,7 @@ export const DEFAULT_ASK_OPTIONS: AskOptions = {
   fallbackCoverageRatio: 0.8,
   factNeighbourCredit: 0.4,
   maxUnknownShare: 0.45,
+  nearInPassage: 0.7,
   rerankDepth: 50,
   maxQuestionLength: 1000,
   passageWeight: 0.6,
@@ -228,7 +232,9 @@ function judge(ctx: AskContext, opts: AskOptions, reading: Reading, candidates: 
   if (factWord) return { ...no('unmatched-detail'), detail: factWord.unit.label };
   // The closest passage is offered for a paraphrase (words the article lacks, but near ones it has), not for
   // a question mostly about something the article has no word for ("the weather in Paris").
-  const unknownWeight = results.reduce((sum, r, u) => sum + (isUnmatched(r, opts) ? weights[u]! : 0), 0);
+  // A word counts as unknown only if no word of the answering passage is near it either ("coastal", "sea").
+  const near = (r: UnitResult) => ctx.meaning.closestIn(r.unit.label, plainWordsOf(ctx.passages[candidates[0]!.i]!)) >= opts.nearInPassage;
+  const unknownWeight = results.reduce((sum, r, u) => sum + (isUnmatched(r, opts) && !near(r) ? weights[u]! : 0), 0);
   if (top.coverage < opts.minCoverage && unknownWeight > opts.maxUnknownShare * totalWeight) return no('weak-match');
   return {
     answered: true,
@@ -262,6 +268,15 @@ const passageWords = new WeakMap<Passage, { surface: string; term: string | null
 function wordsOf(p: Passage): { surface: string; term: string | null }[] {
   let words = passageWords.get(p);
   if (!words) passageWords.set(p, (words = tokens(p.text).map((t) => ({ surface: t.surface, term: processWord(t.surface) }))));
+  return words;
+}
+
+/** Each passage's words in lower case, possessives cut, function words out: what a question word may be near. */
+const plainWords = new WeakMap<Passage, string[]>();
+
+function plainWordsOf(p: Passage): string[] {
+  let words = plainWords.get(p);
+  if (!words) plainWords.set(p, (words = [...new Set(tokens(p.text).map((t) => t.surface.toLowerCase().replace(/['’]s$/, '')).filter((w) => !STOP_WORDS.has(w)))]));
   return words;
 }
 

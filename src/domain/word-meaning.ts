@@ -100,6 +100,8 @@ export interface Neighbour {
 export interface WordMeaning {
   /** The index terms of the corpus nearest in meaning to a word, with the credit each earns (best first). */
   neighbours(word: string): Neighbour[];
+  /** The highest similarity (cosine) of a word to any of `words` (lower case); 0 when either lacks a vector. */
+  closestIn(word: string, words: readonly string[]): number;
   /** The kind of entity a word names (any case), if the lexicon knows it as one. */
   entityKind(word: string): EntityKind | undefined;
   /** Whether the word is among the everyday words of the vector file (a rare capitalised word is likely a name). */
@@ -189,6 +191,21 @@ export function createWordMeaning(
       if (cache.size >= opts.cacheSize) cache.delete(cache.keys().next().value!);
       cache.set(key, found);
       return found;
+    },
+    closestIn(word, words) {
+      const i = row.get(word.toLowerCase());
+      if (!vectors || i === undefined) return 0;
+      const q = unit(i);
+      let best = 0;
+      for (const w of words) {
+        const j = row.get(w);
+        if (j === undefined) continue;
+        const v = unit(j);
+        let s = 0;
+        for (let d = 0; d < q.length; d++) s += q[d]! * v[d]!;
+        best = Math.max(best, s);
+      }
+      return best;
     },
     entityKind: (word) => kinds.get(word.toLowerCase()),
     // Without vectors every word counts as everyday: nothing is declined for merely being capitalised.

@@ -137,6 +137,15 @@ describe('the closest passage', () => {
     expect(r.passages[0]!.text).toBe(passageWith('verification of any ceasefire'));
   });
 
+  it('is given when the words the article lacks are near words of that passage ("delegation", "supportive")', () => {
+    for (const [q, words] of [['Did the US delegation seem supportive?', 'supportive stance'], ['Does the Ukrainian army need a safe space to rebuild?', 'secure environment']] as const) {
+      const r = engine.ask(q);
+      expect(r.answered && r.confidence, q).toBe('low');
+      expect(r.passages[0]!.text, q).toBe(passageWith(words));
+      expect(engine.ask(q, { nearInPassage: Infinity }).answered, `${q} (without)`).toBe(false);
+    }
+  });
+
   it('is not given for a question mostly about something the article has no word for', () => {
     for (const q of ['What is the weather in Paris?', 'How do I bake sourdough bread?']) expect(engine.ask(q).answered, q).toBe(false);
   });
