@@ -60,10 +60,11 @@ export interface Lexicon {
   /** Credit of a curated synonym: what counts as the same word, rather than a related one. */
   readonly synonymCredit: number;
   /**
-   * Another reading of a word the corpus does not use: a misspelt name ("starmr" -> Starmer) or a misspelt
+   * Another reading of a word the corpus does not use: a misspelt word of the article itself (`articleWords`,
+   * lower case: "Ukrane" -> Ukraine, "Wiling" -> willing), a misspelt name ("starmr" -> Starmer) or a misspelt
    * word we know synonyms for ("wepons" -> weapons ~ arms). Null when there is none.
    */
-  reinterpret(unit: QueryUnit): QueryUnit | null;
+  reinterpret(unit: QueryUnit, articleWords?: readonly string[]): QueryUnit | null;
 }
 
 const MAX_PHRASE = 5;
@@ -155,6 +156,8 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   const vocabulary = [...new Set(curated.synonyms.flat().filter((w) => tokens(w).length === 1).map((w) => fold(w).toLowerCase()))];
   const functionWords = [...new Set([...STOP_WORDS, ...questionWords.keys()])].filter((w) => w.length >= 3);
 
+  // The words of people's names ("keir", "starmer"): a typo near one is the person, read through the people index.
+  const nameWords = new Set(curated.people.flatMap((p) => [p.name, p.short]).flatMap((n) => tokens(n).map((t) => fold(t.surface).toLowerCase())));
   const maxPhrase = Math.min(MAX_PHRASE, Math.max(1, ...[...phrases.keys()].map((k) => k.split(' ').length)));
 
   const personUnit = (person: Person, label: string): QueryUnit => ({
@@ -192,6 +195,13 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       // Adverbs ("genuinely", "ultimately") are paraphrased as freely as verbs: they count as such when absent.
       inflectedVerb: /ly$/.test(lower) || (/(ed|ing)$/.test(lower) && lemmatizer.verb(lower) !== lower && lemmatizer.noun(lower) === lower),
     };
+  };
+
+  /** The unit read as `fix`, a correction of what was typed: its terms at the correction's credit, its label as typed. */
+  const correctedTo = (fix: string, unit: QueryUnit): QueryUnit | null => {
+    const corrected = wordUnit(fix);
+    if (!corrected || corrected.terms[0]!.term === unit.terms[0]!.term) return null;
+    return { ...corrected, label: unit.label, terms: corrected.terms.map((t) => ({ ...t, credit: t.credit * opts.correctionCredit })) };
   };
 
   return {
@@ -251,18 +261,23 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       return units;
     },
 
-    reinterpret(unit) {
+    reinterpret(unit, articleWords = []) {
       if (!unit.word) return null;
+      // The article's own word first, unless it is a person's name: a misspelt "Ukraine" is the country, not
+      // the "President of Ukraine" a fuzzy search of people's aliases would find.
+      const inArticle = unit.label.length >= opts.minCorrectionLength ? nearest(fold(unit.label).toLowerCase(), articleWords) : null;
+      if (inArticle && !nameWords.has(inArticle)) {
+        // A misspelt function word of the article ("Wiling" in "Coalition of the Wiling") asks for nothing.
+        return processWord(inArticle) === null ? { ...unit, weight: 0, word: false } : correctedTo(inArticle, unit);
+      }
       const hit = people.resolve(unit.label, { strict: true });
       if (hit.person) return personUnit(hit.person, unit.label);
       // Already a known word: its synonyms were searched, there is nothing to correct.
       if (unit.terms.length > 1 || unit.label.length < opts.minCorrectionLength) return null;
       const typed = fold(unit.label).toLowerCase();
       const fix = nearest(typed, vocabulary);
-      const corrected = fix ? wordUnit(fix) : null;
-      if (corrected && corrected.terms[0]!.term !== unit.terms[0]!.term) {
-        return { ...corrected, label: unit.label, terms: corrected.terms.map((t) => ({ ...t, credit: t.credit * opts.correctionCredit })) };
-      }
+      const corrected = fix ? correctedTo(fix, unit) : null;
+      if (corrected) return corrected;
       const word = typed.length <= 5 ? nearest(typed, functionWords) : null;
       const question = word ? questionWords.get(word) : undefined;
       if (question) return { label: unit.label, terms: question.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false, questionWord: true };

@@ -165,6 +165,14 @@ describe('ask(): understanding the question', () => {
     expect(top('Zelensy').text).toContain('Zelenskyy');
   });
 
+  it('reads a misspelt word of the article as that word, a place not the person whose title names it ("Ukrane")', () => {
+    const r = engine.ask('will the uk back Ukrane if it gets atacked again');
+    expect(r.answered).toBe(true);
+    expect(r.passages[0]!.text).toContain('in case of a future armed attack');
+    const w = engine.ask('what is the Coalition of the Wiling for, says starmer');
+    expect(w.answered && w.passages[0]!.text).toContain('The purpose of the Coalition of the Willing');
+  });
+
   it('matches other forms of a word (plural, verb forms)', () => {
     expect(top('hub').text).toContain('hubs');
     expect(top('monitored ceasefire').text).toContain('monitoring');
