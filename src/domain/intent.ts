@@ -51,8 +51,15 @@ const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
   ['name', new RegExp(`${OPENING}(who|whom)\\b(?!\\s*(is|was|are|'s)\\b)`, 'i')],
 ];
 
+/**
+ * A yes/no question ("does Ukraine know which countries will contribute?") asks whether, not which: a wh-word
+ * inside it sets no answer type. "Do you know which…", "can you tell me when…" are wh-questions put politely.
+ */
+const YES_NO = /^\W*(do|does|did|is|are|was|were|will|would|can|could|has|have|had|should|shall)\b(?!\s+(you|u|ya)\b)/i;
+
 /** The kind of thing the question asks for, when its form says (null: any passage that covers it may answer). */
 export function answerTypeOf(question: string): AnswerType | null {
+  if (YES_NO.test(question)) return null;
   for (const [type, form] of ANSWER_TYPES) if (form.test(question)) return type;
   return null;
 }
@@ -68,6 +75,7 @@ const NUMBER_WORD = /^(\d+|two|three|four|five|six|seven|eight|nine|ten)$/i;
  * null when no noun follows ("what did he say", "what is the plan"). The last word is the noun.
  */
 export function askedKind(question: string): { noun: string; phrase: string } | null {
+  if (YES_NO.test(question)) return null;
   const words = tokens(question).map((t) => t.surface);
   const at = words.findIndex((w, k) => /^(which|what)$/i.test(w) || (/^how$/i.test(w) && /^many$/i.test(words[k + 1] ?? '')));
   if (at < 0) return null;

@@ -72,3 +72,16 @@ describe('summaryWords', () => {
     expect(summaryWords('What is the main point of the force?').size).toBe(0);
   });
 });
+
+describe('yes/no questions', () => {
+  it('set no answer type and ask for no kind, whatever wh-word they hold', () => {
+    expect(answerTypeOf('does ukraine know which countries are chipping in?')).toBeNull();
+    expect(answerTypeOf('Did the summit take place where the pact was signed?')).toBeNull();
+    expect(askedKind('Is it known which cities will host the hubs?')).toBeNull();
+  });
+
+  it('still read a wh-question put politely ("do you know which…")', () => {
+    expect(answerTypeOf('do you know which countries are chipping in?')).toBe('place');
+    expect(askedKind('can you tell me which cities will host the hubs')?.noun).toBe('cities');
+  });
+});
