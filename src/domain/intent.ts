@@ -81,6 +81,7 @@ export function askedKind(question: string): { noun: string; phrase: string } | 
   if (at < 0) return null;
   let j = at + (/^how$/i.test(words[at]!) ? 2 : 1);
   if (KIND_WORDS.test(words[j] ?? '') && words[j + 1]?.toLowerCase() === 'of') j += 2;
+  else if (/^(kinda|sorta)$/i.test(words[j] ?? '')) j += 1;
   while (NUMBER_WORD.test(words[j] ?? '')) j++;
   const run: string[] = [];
   // The phrase ends at a function word, or at an inflected verb after its first word ("which issue remains").

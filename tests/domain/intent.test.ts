@@ -52,6 +52,7 @@ describe('askedKind', () => {
   it('reads the noun phrase after "which", "what" or "how many", past "kind of" and counts, up to a function word or verb', () => {
     expect(askedKind('In which Ukrainian cities will the hubs be built?')).toEqual({ noun: 'cities', phrase: 'Ukrainian cities' });
     expect(askedKind('What kinds of weapons will Ukraine get?')).toEqual({ noun: 'weapons', phrase: 'weapons' });
+    expect(askedKind('what kinda weapons are in the supplies')).toEqual({ noun: 'weapons', phrase: 'weapons' });
     expect(askedKind('Which two leaders signed it?')).toEqual({ noun: 'leaders', phrase: 'leaders' });
     expect(askedKind('which major issue remains unresolved')).toEqual({ noun: 'issue', phrase: 'major issue' });
     expect(askedKind('How many high-level US representatives were there?')?.noun).toBe('representatives');
