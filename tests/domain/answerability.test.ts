@@ -15,6 +15,14 @@ beforeAll(() => {
 
 const passageWith = (words: string) => engine.passages.find((p) => p.text.includes(words))!.text;
 const declined = (r: AskResult) => (r.answered ? null : r);
+/** Each question is answered, first by the passage holding its words. */
+const expectAnsweredBy = (cases: ReadonlyArray<readonly [question: string, words: string]>) => {
+  for (const [q, words] of cases) {
+    const r = engine.ask(q);
+    expect(r.answered, q).toBe(true);
+    expect(r.passages[0]!.text, q).toBe(passageWith(words));
+  }
+};
 
 describe('what the question names must be in the article', () => {
   it('declines a place, an organisation or a name the article never mentions, and names it', () => {
@@ -63,35 +71,23 @@ describe('the kind of answer asked for must be there', () => {
   });
 
   it('answers "which X" with a kind of X, a name, or the words that say which ones', () => {
-    const cases = [
+    expectAnsweredBy([
       ['Which leaders signed the joint declaration?', 'signed by Prime Minister Sir Keir Starmer'],
       ['What sort of equipment will the hubs deploy?', 'defensive equipment'],
       ['What weapons will Britain supply to Ukraine?', 'long-term arms supplies'],
-    ] as const;
-    for (const [q, words] of cases) {
-      const r = engine.ask(q);
-      expect(r.answered, q).toBe(true);
-      expect(r.passages[0]!.text, q).toBe(passageWith(words));
-    }
+    ]);
   });
 
   it('does not hold abstract nouns to a kind ("which measures")', () => {
-    const r = engine.ask('Which measures will the UK undertake?');
-    expect(r.answered).toBe(true);
-    expect(r.passages[0]!.text).toBe(passageWith('several concrete measures'));
+    expectAnsweredBy([['Which measures will the UK undertake?', 'several concrete measures']]);
   });
 
   it('answers "how many" people by the names the passage lists as such, and "how many" items by the list it introduces', () => {
-    const cases = [
+    expectAnsweredBy([
       ['How many high-level US representatives were present?', 'Jared Kushner and Steve Witkoff, was seen'],
       ['How many leaders signed the declaration?', 'signed by Prime Minister Sir Keir Starmer'],
       ['How many concrete measures does the declaration outline?', 'several concrete measures'],
-    ] as const;
-    for (const [q, words] of cases) {
-      const r = engine.ask(q);
-      expect(r.answered, q).toBe(true);
-      expect(r.passages[0]!.text, q).toBe(passageWith(words));
-    }
+    ]);
   });
 
   it('does not count people by names the passage gives as someone else ("how many soldiers": two leaders named)', () => {
