@@ -60,11 +60,12 @@ export interface Lexicon {
   /** Credit of a curated synonym: what counts as the same word, rather than a related one. */
   readonly synonymCredit: number;
   /**
-   * Another reading of a word the corpus does not use: a misspelt word of the article itself (`articleWords`,
-   * lower case: "Ukrane" -> Ukraine, "Wiling" -> willing), a misspelt name ("starmr" -> Starmer) or a misspelt
-   * word we know synonyms for ("wepons" -> weapons ~ arms). Null when there is none.
+   * Another reading of a word the corpus does not use: a misspelt name ("starmr" -> Starmer) or a misspelt
+   * word we know synonyms for ("wepons" -> weapons ~ arms). Null when there is none. `spellsArticleWord`: a
+   * fuzzy search already found the word in the article ("Ukrane"); it is then read as a person only when it is
+   * near a word of someone's name, not merely near a word of their title ("President of Ukraine").
    */
-  reinterpret(unit: QueryUnit, articleWords?: readonly string[]): QueryUnit | null;
+  reinterpret(unit: QueryUnit, spellsArticleWord?: boolean): QueryUnit | null;
 }
 
 const MAX_PHRASE = 5;
@@ -157,7 +158,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   const functionWords = [...new Set([...STOP_WORDS, ...questionWords.keys()])].filter((w) => w.length >= 3);
 
   // The words of people's names ("keir", "starmer"): a typo near one is the person, read through the people index.
-  const nameWords = new Set(curated.people.flatMap((p) => [p.name, p.short]).flatMap((n) => tokens(n).map((t) => fold(t.surface).toLowerCase())));
+  const nameWords = [...new Set(curated.people.flatMap((p) => [p.name, p.short]).flatMap((n) => tokens(n).map((t) => fold(t.surface).toLowerCase())))];
   const maxPhrase = Math.min(MAX_PHRASE, Math.max(1, ...[...phrases.keys()].map((k) => k.split(' ').length)));
 
   const personUnit = (person: Person, label: string): QueryUnit => ({
@@ -261,16 +262,10 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
       return units;
     },
 
-    reinterpret(unit, articleWords = []) {
+    reinterpret(unit, spellsArticleWord = false) {
       if (!unit.word) return null;
-      // The article's own word first, unless it is a person's name: a misspelt "Ukraine" is the country, not
-      // the "President of Ukraine" a fuzzy search of people's aliases would find.
-      const inArticle = unit.label.length >= opts.minCorrectionLength ? nearest(fold(unit.label).toLowerCase(), articleWords) : null;
-      if (inArticle && !nameWords.has(inArticle)) {
-        // A misspelt function word of the article ("Wiling" in "Coalition of the Wiling") asks for nothing.
-        return processWord(inArticle) === null ? { ...unit, weight: 0, word: false } : correctedTo(inArticle, unit);
-      }
-      const hit = people.resolve(unit.label, { strict: true });
+      const nearName = !spellsArticleWord || nearest(fold(unit.label).toLowerCase(), nameWords) !== null;
+      const hit = nearName ? people.resolve(unit.label, { strict: true }) : { person: null };
       if (hit.person) return personUnit(hit.person, unit.label);
       // Already a known word: its synonyms were searched, there is nothing to correct.
       if (unit.terms.length > 1 || unit.label.length < opts.minCorrectionLength) return null;

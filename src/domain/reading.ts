@@ -5,8 +5,7 @@ import { namesEntity } from './answerability.ts';
 import { hasFigure } from './intent.ts';
 import type { QueryUnit } from './query.ts';
 import { searchUnit, termInText, type UnitResult } from './search.ts';
-import { fold, tokens } from './text.ts';
-import type { Passage } from './types.ts';
+import { tokens } from './text.ts';
 
 /**
  * A unit as the corpus can answer it: the word itself; else a misspelt name or word ("starmr", "wepons");
@@ -18,7 +17,7 @@ export function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<strin
   // A correctly spelt English word is no typo: "commission" is not a misspelt "commitments", "stage" no "stated".
   const everyday = ctx.meaning.isEverydayWord(u.label) && !ctx.meaning.entityKind(u.label);
   const r = everyday ? searchUnit(ctx.index, u, { ...ctx.search, minFuzzyLength: Infinity }) : first;
-  const other = everyday ? null : ctx.lexicon.reinterpret(u, articleWordsOf(ctx.passages));
+  const other = everyday ? null : ctx.lexicon.reinterpret(u, first.textMatches > 0);
   const reread = other ? searchUnit(ctx.index, other, ctx.search) : r;
   if (reread.textMatches > 0 || namesEntity(u, ctx.meaning, titleCase)) return reread;
   // A neighbour the question asks for anyway would count twice ("foreign minister": foreign ~ minister).
@@ -28,15 +27,6 @@ export function readUnit(ctx: AskContext, u: QueryUnit, asked: ReadonlySet<strin
   // Rarity stays that of the word asked, which the article never uses: a faint neighbour earns its partial
   // credit, it does not make the word count less.
   return { ...widened, textMatches: reread.textMatches };
-}
-
-/** The words of the passages in lower case, once per corpus: what a misspelt word of the question is corrected to. */
-const articleWords = new WeakMap<readonly Passage[], string[]>();
-
-function articleWordsOf(passages: readonly Passage[]): string[] {
-  let words = articleWords.get(passages);
-  if (!words) articleWords.set(passages, (words = [...new Set(passages.flatMap((p) => tokens(p.text).map((t) => fold(t.surface).toLowerCase())))]));
-  return words;
 }
 
 const speakerPatterns = new WeakMap<RegExp, RegExp>();

@@ -165,12 +165,11 @@ describe('ask(): understanding the question', () => {
     expect(top('Zelensy').text).toContain('Zelenskyy');
   });
 
-  it('reads a misspelt word of the article as that word, a place not the person whose title names it ("Ukrane")', () => {
+  it('reads a misspelt word of the article as that word, a place not the person whose title names it ("Ukrane"), a misspelt name as the person', () => {
     const r = engine.ask('will the uk back Ukrane if it gets atacked again');
     expect(r.answered).toBe(true);
     expect(r.passages[0]!.text).toContain('in case of a future armed attack');
-    const w = engine.ask('what is the Coalition of the Wiling for, says starmer');
-    expect(w.answered && w.passages[0]!.text).toContain('The purpose of the Coalition of the Willing');
+    expect(top('what did starmr say').text).toContain('Starmer');
   });
 
   it('matches other forms of a word (plural, verb forms)', () => {
