@@ -6,7 +6,7 @@ import { COMMANDS } from './discord/commands/index.ts';
 import type { AppInfo, CommandContext, SlashCommand } from './discord/commands/types.ts';
 import { createEngine, type EngineOptions } from './domain/engine.ts';
 import { loadCorpus } from './domain/load.ts';
-import { loadOrBuildIndex, loadOrExtract, type CachedIndex } from './domain/cache.ts';
+import { loadOrBuildIndex, loadOrExtract, type CachedIndex } from './store/index-cache.ts';
 
 export interface AppOptions {
   corpusDir: string;

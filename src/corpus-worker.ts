@@ -5,7 +5,7 @@
 // plus the curated files' texts; the main thread restores them a chunk per turn of its event loop.
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadOrBuildIndex, loadOrExtract } from './domain/cache.ts';
+import { loadOrBuildIndex, loadOrExtract } from './store/index-cache.ts';
 import { CorpusError, type PassageFields } from './domain/corpus.ts';
 import { extractAll, type Extracted } from './domain/extract.ts';
 import { parseCorpusSources, readCorpusSources, type CorpusFiles, type CorpusSources } from './domain/load.ts';

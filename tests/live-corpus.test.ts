@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { createApp, type App } from '../src/app.ts';
 import { runConsole } from '../src/cli/console.ts';
-import { extractedFile, indexFile } from '../src/domain/cache.ts';
+import { extractedFile, indexFile } from '../src/store/index-cache.ts';
 import { CorpusError } from '../src/domain/corpus.ts';
 import { loadCorpus } from '../src/domain/load.ts';
 import { isCorpusFile, watchCorpus, type CorpusWatcher, type ReloadEvent } from '../src/live-corpus.ts';

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractedFile, indexFile, indexKey, loadOrBuildIndex, loadOrExtract } from '../../src/domain/cache.ts';
+import { extractedFile, indexFile, indexKey, loadOrBuildIndex, loadOrExtract } from '../../src/store/index-cache.ts';
 import { createEngine } from '../../src/domain/engine.ts';
 import { loadCorpus } from '../../src/domain/load.ts';
 import { createApp } from '../../src/app.ts';

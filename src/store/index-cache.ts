@@ -4,17 +4,17 @@
 // by hand. Beside it, `extracted-<key>.json` keeps the quotes, speakers and commitments extracted from the same
 // corpus, keyed on the corpus and on the source of every domain module (the rules are spread over several).
 // The cache is an optimisation: a corrupt or unwritable cache never stops start-up, it only costs a build.
-// Besides load.ts, the only domain module that touches the file system.
+// The file I/O lives here, in the store, so the domain (src/domain/) reads nothing but what load.ts reads.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractAll, type Extracted } from './extract.ts';
-import type { CorpusFiles } from './load.ts';
-import { buildMiniSearch, createMiniSearch, loadMiniSearch, type PassageIndex } from './search.ts';
-import { fold, processWord, tokens } from './text.ts';
-import { STOP_WORDS } from './stopwords.ts';
-import type { Passage } from './types.ts';
+import { extractAll, type Extracted } from '../domain/extract.ts';
+import type { CorpusFiles } from '../domain/load.ts';
+import { buildMiniSearch, createMiniSearch, loadMiniSearch, type PassageIndex } from '../domain/search.ts';
+import { fold, processWord, tokens } from '../domain/text.ts';
+import { STOP_WORDS } from '../domain/stopwords.ts';
+import type { Passage } from '../domain/types.ts';
 
 /** Bump for an indexing change the fingerprint below cannot see (it sees code, options and term output). */
 export const INDEX_FORMAT = 1;
@@ -80,14 +80,14 @@ export function indexFile(cacheDir: string, corpus: Pick<CorpusFiles, 'sources'>
 let domainSources: string | null | undefined;
 
 /**
- * A hash of every domain module's source (this folder): quotes and commitments come out of rules spread over
+ * A hash of every domain module's source (src/domain/): quotes and commitments come out of rules spread over
  * parsing, quotes, commitments, citations and curated data, and a stale quote is a wrong answer, so any change
  * to the domain re-extracts. null when the sources cannot be read: then nothing extracted is cached.
  */
 export function domainFingerprint(): string | null {
   if (domainSources === undefined) {
     try {
-      const dir = fileURLToPath(new URL('.', import.meta.url));
+      const dir = fileURLToPath(new URL('../domain/', import.meta.url));
       const names = readdirSync(dir).filter((n) => /\.[cm]?[jt]s$/.test(n)).sort();
       const hash = createHash('sha256').update(String(EXTRACTED_FORMAT));
       for (const name of names) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
