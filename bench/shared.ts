@@ -11,7 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createCooldown, type Cooldown } from '../src/discord/cooldown.ts';
+import { createCooldown, type Cooldown } from '../src/core/cooldown.ts';
 import { createReplayGuard, type ReplayGuard } from '../src/discord/http/replay.ts';
 import { silentLogger } from '../src/log.ts';
 import { openPostgresQuestionLog } from '../src/store/postgres-log.ts';

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { createCooldown as CreateCooldown } from '../src/discord/cooldown.ts';
+import type { createCooldown as CreateCooldown } from '../src/core/cooldown.ts';
 import type { createReplayGuard as CreateReplayGuard } from '../src/discord/http/replay.ts';
 
 const { values: args } = parseArgs({
@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
 });
 const rate = Number(args.rate);
 const from = resolve(args.from);
-const { createCooldown } = (await import(pathToFileURL(join(from, 'src/discord/cooldown.ts')).href)) as { createCooldown: typeof CreateCooldown };
+const { createCooldown } = (await import(pathToFileURL(join(from, 'src/core/cooldown.ts')).href)) as { createCooldown: typeof CreateCooldown };
 const { createReplayGuard } = (await import(pathToFileURL(join(from, 'src/discord/http/replay.ts')).href)) as { createReplayGuard: typeof CreateReplayGuard };
 
 const TIMED = Number(args.ops);

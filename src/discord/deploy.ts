@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { COMMANDS } from './commands/index.ts';
+import { COMMANDS } from '../commands/index.ts';
 
 export interface DeployOptions {
   dryRun: boolean;

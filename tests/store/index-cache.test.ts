@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractedFile, indexFile, indexKey, loadOrBuildIndex, loadOrExtract } from '../../src/store/index-cache.ts';
 import { createEngine } from '../../src/domain/engine.ts';
 import { loadCorpus } from '../../src/domain/load.ts';
-import { createApp } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp } from '../../src/core/app.ts';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
 const DEV = join(import.meta.dirname, '../fixtures/dev-ask.jsonl');
@@ -168,8 +169,8 @@ describe('persisted quotes and commitments', () => {
 
 describe('createApp with a cache folder', () => {
   it('uses the persisted index on the second start and reports where it came from', () => {
-    const first = createApp({ corpusDir, cacheDir });
-    const second = createApp({ corpusDir, cacheDir });
+    const first = createApp({ commands: COMMANDS, corpusDir, cacheDir });
+    const second = createApp({ commands: COMMANDS, corpusDir, cacheDir });
     expect(first.index?.source).toBe('built');
     expect(second.index?.source).toBe('cache');
     expect([first.extracted?.source, second.extracted?.source]).toEqual(['built', 'cache']);
@@ -181,7 +182,7 @@ describe('createApp with a cache folder', () => {
   });
 
   it('builds in memory and writes nothing without one', () => {
-    const app = createApp({ corpusDir });
+    const app = createApp({ commands: COMMANDS, corpusDir });
     expect(app.index).toBeUndefined();
     expect(app.extracted).toBeUndefined();
     expect(existsSync(cacheDir)).toBe(false);
