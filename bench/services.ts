@@ -1,4 +1,4 @@
-// Costs of issue 6's features, on the real corpus: `npx tsx bench/services.ts`.
+// Costs of the services beside the answers (message check, question log, cooldown, live corpus), on the real corpus: `npx tsx bench/services.ts`.
 // - checkMessage on a one-sentence and a five-sentence message (each sentence is one engine.ask);
 // - the question log: what a reply pays (record = queue push) and what the deferred write costs per entry;
 // - cooldown.take; a live-corpus rebuild (loadCorpus + createEngine), i.e. what a swap waits for.

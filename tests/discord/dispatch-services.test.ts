@@ -1,6 +1,6 @@
-// The interaction core with issue 6's services: the question log (one entry per /ask and check, 👍/👎 rows,
+// The interaction dispatch with its services: the question log (one entry per /ask and check, 👍/👎 rows,
 // votes), the cooldown, and the message context menu. The log is a recording fake here; the SQLite file
-// itself is specified in tests/store and read back end to end in tests/e2e/beyond*.test.ts.
+// itself is specified in tests/store and read back end to end in tests/e2e/check-and-feedback.test.ts and question-log-processes.test.ts.
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,

@@ -1,4 +1,4 @@
-// End to end (issue 6): a live corpus (an article added to the bot's corpus folder while it runs, then
+// End to end: a live corpus (an article added to the bot's corpus folder while it runs, then
 // answered from), a cooldown reached, and a French locale, through the real gateway bot and the fake
 // Discord; plus the French definitions deploy-commands registers. Expected text comes from the engine, the
 // renderer and the string tables.

@@ -1,4 +1,4 @@
-// End to end (issue 6): the message check context menu, the 👍/👎 feedback buttons and the question log,
+// End to end: the message check context menu, the 👍/👎 feedback buttons and the question log,
 // through the real gateway bot and the fake Discord. The SQLite file is read back after the run. Expected
 // replies are derived from the engine and the renderer, never hard-coded.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';

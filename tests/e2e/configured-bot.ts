@@ -1,4 +1,4 @@
-// Boots the real gateway bot against the fake Discord with issue 6's settings under test: a question log
+// Boots the real gateway bot against the fake Discord with the services' settings under test: a question log
 // file, a cooldown, a corpus folder (a temporary copy for the live-corpus tests), all read through
 // loadConfig like `npm start` does. Log lines are captured and can be waited for (event-driven).
 import { cpSync, mkdtempSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// End to end (issue 6) beyond the gateway bot in-process: the HTTP server records questions and picks up a
+// End to end, besides the gateway bot in-process: the HTTP server records questions and picks up a
 // corpus change like the bot does, and `npm start` as a real process writes its question log and votes on
 // SIGTERM (WAL mode, closed on shutdown: nothing lost).
 import { existsSync, rmSync, writeFileSync } from 'node:fs';

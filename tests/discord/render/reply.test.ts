@@ -1,4 +1,4 @@
-// Rendering of issue 6's replies: the message check, the 👍/👎 row, the cooldown notice and /about's
+// Rendering of the replies beside the answers: the message check, the 👍/👎 row, the cooldown notice and /about's
 // documents, all within Discord's limits, in English and French.
 import fc from 'fast-check';
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
