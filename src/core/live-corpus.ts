@@ -111,58 +111,83 @@ function failure(reply: Extract<BuildReply, { kind: 'failed' }>): Error {
   return error;
 }
 
-export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
-  const { app, dir, debounceMs = DEFAULT_DEBOUNCE_MS, onReload, cacheDir = null } = options;
-  const maxBytes = options.maxCorpusBytes ?? Infinity;
-  const log = options.logger.child({ component: 'live-corpus', dir });
-  // What the serving engine was built from, so a save without changes does not rebuild. Unknown (null) if
-  // the folder cannot be read right now: then the first change rebuilds.
-  let current: string | null = null;
+/** The signature of what is in the folder now, or null when it cannot be read (then the first change rebuilds). */
+function currentSignature(dir: string, maxBytes: number): string | null {
   try {
     const s = readCorpusSources(dir, { maxBytes });
-    current = corpusSignature({ sources: [...s.articles, s.people, s.synonyms] });
+    return corpusSignature({ sources: [...s.articles, s.people, s.synonyms] });
   } catch {
-    current = null;
+    return null;
   }
+}
+
+/** A worker build in progress, so stop() can end it. */
+interface RunningBuild {
+  stop: (() => void) | null;
+}
+
+/** The new engine built from the folder and its signature, or null when the content is what `current` already serves. */
+async function buildEngine(options: WatchCorpusOptions, current: string | null, running: RunningBuild): Promise<{ engine: Engine; signature: string } | null> {
+  const { dir, cacheDir = null } = options;
+  const maxBytes = options.maxCorpusBytes ?? Infinity;
+  if (options.build) {
+    const corpus = loadCorpus(dir, { maxBytes });
+    const signature = corpusSignature(corpus);
+    return signature === current ? null : { engine: options.build(corpus), signature };
+  }
+  const request = { dir, cacheDir, maxBytes, current };
+  let reply: BuildReply;
+  if (options.thread === 'main') {
+    reply = buildCorpus(request);
+  } else {
+    const run = buildInWorker(request, options.maxBuildHeapMb ?? DEFAULT_BUILD_HEAP_MB);
+    running.stop = run.stop;
+    reply = await run.reply;
+    running.stop = null;
+  }
+  if (reply.kind === 'unchanged') return null;
+  if (reply.kind === 'failed') throw failure(reply);
+  // Word meaning (optional files) is read here: the worker's build does not need it, the engine does.
+  const corpus = { ...(await restoreCorpus(reply)), meaning: loadMeaning(dir) };
+  const index = await indexFromChunks(reply.index);
+  const x = reply.extracted;
+  const extracted = { quotes: await fromChunks(x.quotes), discovered: await fromChunks(x.discovered), commitments: await fromChunks(x.commitments) };
+  return { engine: createEngine(corpus, { ...options.engineOptions, index, extracted }), signature: reply.signature };
+}
+
+/** One reload at a time; calls made meanwhile share the one queued after it. */
+function oneAtATime(reloadOnce: (trigger: string | null) => Promise<ReloadEvent>): (trigger?: string | null) => Promise<ReloadEvent> {
+  let running: Promise<ReloadEvent> = Promise.resolve({ ok: 'unchanged', trigger: null });
+  let queued: Promise<ReloadEvent> | null = null;
+  return (trigger = null) => {
+    if (queued) return queued;
+    const next = running.then(() => {
+      queued = null;
+      return reloadOnce(trigger);
+    });
+    queued = next;
+    running = next;
+    return next;
+  };
+}
+
+export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
+  const { app, dir, debounceMs = DEFAULT_DEBOUNCE_MS, onReload } = options;
+  const log = options.logger.child({ component: 'live-corpus', dir });
+  // What the serving engine was built from, so a save without changes does not rebuild.
+  let current = currentSignature(dir, options.maxCorpusBytes ?? Infinity);
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
-  let stopWorker: (() => void) | null = null;
+  const running: RunningBuild = { stop: null };
   const changed = new Set<string>();
 
-  /** The new engine from a build reply, or why not. */
   async function attempt(trigger: string | null): Promise<ReloadEvent> {
     const t0 = performance.now();
-    if (options.build) {
-      const corpus = loadCorpus(dir, { maxBytes });
-      const signature = corpusSignature(corpus);
-      if (signature === current) return { ok: 'unchanged', trigger };
-      return swap(options.build(corpus), signature, t0, trigger);
-    }
-    const request = { dir, cacheDir, maxBytes, current };
-    let reply: BuildReply;
-    if (options.thread === 'main') {
-      reply = buildCorpus(request);
-    } else {
-      const run = buildInWorker(request, options.maxBuildHeapMb ?? DEFAULT_BUILD_HEAP_MB);
-      stopWorker = run.stop;
-      reply = await run.reply;
-      stopWorker = null;
-    }
-    if (reply.kind === 'unchanged') return { ok: 'unchanged', trigger };
-    if (reply.kind === 'failed') throw failure(reply);
-    // Word meaning (optional files) is read here: the worker's build does not need it, the engine does.
-    const corpus = { ...(await restoreCorpus(reply)), meaning: loadMeaning(dir) };
-    const index = await indexFromChunks(reply.index);
-    const x = reply.extracted;
-    const extracted = { quotes: await fromChunks(x.quotes), discovered: await fromChunks(x.discovered), commitments: await fromChunks(x.commitments) };
-    return swap(createEngine(corpus, { ...options.engineOptions, index, extracted }), reply.signature, t0, trigger);
-  }
-
-  function swap(engine: Engine, signature: string, t0: number, trigger: string | null): ReloadEvent {
-    if (stopped) return { ok: 'unchanged', trigger };
-    app.context.engine = engine; // the swap: one assignment, after the new engine is complete
-    current = signature;
-    const event = { ok: true as const, info: engine.info(), ms: Math.round(performance.now() - t0), trigger };
+    const built = await buildEngine(options, current, running);
+    if (!built || stopped) return { ok: 'unchanged', trigger };
+    app.context.engine = built.engine; // the swap: one assignment, after the new engine is complete
+    current = built.signature;
+    const event = { ok: true as const, info: built.engine.info(), ms: Math.round(performance.now() - t0), trigger };
     log.info({ articles: event.info.articles.length, passages: event.info.passages, ms: event.ms, trigger }, 'corpus reloaded');
     return event;
   }
@@ -188,20 +213,7 @@ export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
     return event;
   }
 
-  // One reload at a time; calls made meanwhile share the one queued after it.
-  let running: Promise<ReloadEvent> = Promise.resolve({ ok: 'unchanged', trigger: null });
-  let queued: Promise<ReloadEvent> | null = null;
-  const reload = (trigger: string | null = null): Promise<ReloadEvent> => {
-    if (queued) return queued;
-    const next = running.then(() => {
-      queued = null;
-      return reloadOnce(trigger);
-    });
-    queued = next;
-    running = next;
-    return next;
-  };
-
+  const reload = oneAtATime(reloadOnce);
   const schedule = (name: string): void => {
     changed.add(name);
     if (timer) clearTimeout(timer);
@@ -230,7 +242,7 @@ export function watchCorpus(options: WatchCorpusOptions): CorpusWatcher {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      stopWorker?.();
+      running.stop?.();
       watcher.close();
     },
   };
