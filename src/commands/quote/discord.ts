@@ -12,6 +12,8 @@ import { QUOTE_STRINGS } from './strings.ts';
 
 const t = translator(QUOTE_STRINGS);
 
+/** What a quote is shown between. */
+const QUOTE_MARKS = '“”';
 /** Room kept back under the embed total for the "…and N more" note. */
 const MORE_NOTE_ROOM = 100;
 
@@ -35,7 +37,7 @@ export function renderQuote({ result }: QuoteOutcome, opts: RenderOptions): Rend
   // One field is kept back for the "…and N more" note when not everything fits.
   for (const quote of result.quotes) {
     if (fields.length >= LIMITS.fields - 1) break;
-    const f = field(budget, `📖 ${citationText(quote.citation)}`, (max) => `“${fitEscaped(quote.text, max - 2)}”`);
+    const f = field(budget, `📖 ${citationText(quote.citation)}`, (max) => `“${fitEscaped(quote.text, max - QUOTE_MARKS.length)}”`);
     if (!f) break;
     fields.push(f);
   }

@@ -31,6 +31,8 @@ export interface Rendered {
   buttons: APIButtonComponent[];
 }
 
+/** Between a passage and its citation, a reason and its suggestions. */
+const PARAGRAPH_BREAK = '\n\n';
 /** A field with less room than this for its value is not worth showing. */
 const MIN_FIELD_ROOM = 40;
 /** The "📖 citation" line under a passage. */
@@ -79,8 +81,8 @@ export function citeLine(passage: Pick<RankedPassage, 'citation'>): string {
 /** The first passage of a reply in full (as room allows) above its citation, after `head` (already escaped). */
 export function leadPassage(budget: Budget, head: string, passage: RankedPassage): string {
   const cite = citeLine(passage);
-  const room = Math.min(LIMITS.embedDescription, budget.left) - cite.length - head.length - 2;
-  return budget.take(`${head}${highlightPassage(passage, room)}\n\n${cite}`);
+  const room = Math.min(LIMITS.embedDescription, budget.left) - cite.length - head.length - PARAGRAPH_BREAK.length;
+  return budget.take(`${head}${highlightPassage(passage, room)}${PARAGRAPH_BREAK}${cite}`);
 }
 
 /** The passages after the first, one field each, as many as fit. */
@@ -104,9 +106,9 @@ export function declineEmbed(opts: RenderOptions, title: string, reason: string,
   const embed: APIEmbed = { color: opts.colors.decline, title: budget.take(title) };
   if (footer) embed.footer = { text: budget.take(truncate(footer, LIMITS.footer)) };
   const head = budget.take(truncate(reason, Math.min(LIMITS.embedDescription, budget.left)));
-  const room = Math.min(LIMITS.embedDescription - head.length, budget.left) - 2;
+  const room = Math.min(LIMITS.embedDescription - head.length, budget.left) - PARAGRAPH_BREAK.length;
   const list = suggestionLines(opts.locale, suggestions.slice(0, opts.maxSuggestions), room);
-  embed.description = list ? `${head}\n\n${budget.take(list)}` : head;
+  embed.description = list ? `${head}${PARAGRAPH_BREAK}${budget.take(list)}` : head;
   return embed;
 }
 

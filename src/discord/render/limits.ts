@@ -20,6 +20,12 @@ export const LIMITS = {
   buttonLabel: 80,
   buttonsPerRow: 5,
   rows: 5,
+  /** Components in one message, counting the newer layout components. */
+  components: 40,
+  /** Options of a command or sub-command. */
+  options: 25,
+  /** A command or option name as an interaction carries it (context-menu names may have spaces). */
+  commandName: 100,
 } as const;
 
 /** What every reply is sent with: user or article text can contain @everyone or <@&id>; none may ping. */
