@@ -1,14 +1,14 @@
 // A reply of the HTTP server before it is written: its outcome (for metrics), status, body and headers.
-import type { Outcome } from './metrics.ts';
+import type { RequestOutcome } from './metrics.ts';
 
 export interface Reply {
-  outcome: Outcome;
+  outcome: RequestOutcome;
   status: number;
   body: string;
   headers?: Record<string, string>;
 }
 
-export const json = (outcome: Outcome, status: number, value: unknown, headers?: Record<string, string>): Reply => ({
+export const json = (outcome: RequestOutcome, status: number, value: unknown, headers?: Record<string, string>): Reply => ({
   outcome,
   status,
   body: JSON.stringify(value),
@@ -16,4 +16,4 @@ export const json = (outcome: Outcome, status: number, value: unknown, headers?:
 });
 
 /** Refusals carry a short machine-readable reason and nothing else. */
-export const refuse = (outcome: Outcome, status: number, headers?: Record<string, string>): Reply => json(outcome, status, { error: outcome }, headers);
+export const refuse = (outcome: RequestOutcome, status: number, headers?: Record<string, string>): Reply => json(outcome, status, { error: outcome }, headers);

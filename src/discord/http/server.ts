@@ -9,7 +9,7 @@ import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v
 import type { Logger } from '../../log.ts';
 import { createFollowUpSender, type FollowUpSender } from './followup.ts';
 import { clusterScrape } from './cluster-metrics.ts';
-import { createMetrics, type HttpMetrics, type Outcome, type Route } from './metrics.ts';
+import { createMetrics, type HttpMetrics, type RequestOutcome, type Route } from './metrics.ts';
 import { drainAndClose } from './drain.ts';
 import { interactions, type InteractionRoute, type Routed } from './interactions-route.ts';
 import { createReplayGuard, type ReplayGuard } from './replay.ts';
@@ -180,7 +180,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const started = performance.now();
     countOutstanding(outstanding, req, res);
     const name = routeOf(req.url);
-    const done = (outcome: Outcome): void => metrics.observe(name, outcome, (performance.now() - started) / 1000);
+    const done = (outcome: RequestOutcome): void => metrics.observe(name, outcome, (performance.now() - started) / 1000);
     route(req, name).then(
       (result) => {
         if ('deferred' in result) {
