@@ -3,7 +3,6 @@
 // replies are derived from the engine and the renderer, never hard-coded.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { InteractionResponseType, MessageFlags, type APIEmbed, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/report.ts';
@@ -14,7 +13,7 @@ import { withFeedback } from '../../src/discord/render/reply.ts';
 import { t } from '../commands/all-strings.ts';
 import { customIds, expectWithinLimits, readMarkdown } from '../discord/payload-checks.ts';
 import { originalMessage, send } from './bot-harness.ts';
-import { bootConfiguredBot, tempDir, type ConfiguredBot } from './configured-bot.ts';
+import { bootConfiguredBot, tempDir, type ConfiguredBot, rows } from './configured-bot.ts';
 import { buttonInteraction, chatInputInteraction, messageContextMenuInteraction, messageObject, type FakeDiscord } from './fake-discord/index.ts';
 import type { APIInteraction } from 'discord-api-types/v10';
 
@@ -65,15 +64,6 @@ async function stored(fake: FakeDiscord, interaction: APIInteraction, callback: 
     webhookId: fake.world.applicationId,
     applicationId: fake.world.applicationId,
   });
-}
-
-function rows(path: string, sql: string): Array<Record<string, unknown>> {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all() as Array<Record<string, unknown>>;
-  } finally {
-    db.close();
-  }
 }
 
 describe('Check against the article (message context menu)', () => {

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startBot, type BotHandle } from '../../src/discord/gateway.ts';
 import { createLogger } from '../../src/log.ts';
@@ -80,4 +81,14 @@ export async function bootConfiguredBot(env: Record<string, string>): Promise<Co
       await fake.close();
     },
   };
+}
+
+/** The rows a query reads from a question log file (read-only). */
+export function rows(path: string, sql: string): Array<Record<string, unknown>> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all() as Array<Record<string, unknown>>;
+  } finally {
+    db.close();
+  }
 }

@@ -4,7 +4,6 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import Database from 'better-sqlite3';
 import type { APIInteractionResponse, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -15,7 +14,7 @@ import { createLogger } from '../../src/log.ts';
 import { keyPair, send as post } from '../discord/http-support.ts';
 import { customIds, readMarkdown } from '../discord/payload-checks.ts';
 import { send, TOKEN } from './bot-harness.ts';
-import { corpusCopy, tempDir } from './configured-bot.ts';
+import { corpusCopy, tempDir, rows } from './configured-bot.ts';
 import { botEnv, killChildren, run } from './bot-spawn.ts';
 import { buttonInteraction, chatInputInteraction, messageObject, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 
@@ -36,15 +35,6 @@ const temp = (prefix: string) => {
   dirs.push(d);
   return d;
 };
-
-function rows(path: string, sql: string): Array<Record<string, unknown>> {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all() as Array<Record<string, unknown>>;
-  } finally {
-    db.close();
-  }
-}
 
 const ARTICLE = `---
 title: Norway Sends Icebreakers to the Baltic
