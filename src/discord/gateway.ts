@@ -1,5 +1,5 @@
 // The gateway bot: a discord.js Client (intents: Guilds only) that receives INTERACTION_CREATE dispatches and
-// answers them through the same core as the HTTP server (src/discord/interactions.ts).
+// answers them through the same dispatch as the HTTP server (src/discord/dispatch.ts).
 //
 // Why raw dispatches rather than discord.js Interaction objects: the core takes the API's own JSON
 // (APIInteraction) and returns the API's own response; the raw dispatch is exactly that JSON, and the response
