@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
-import { onStopSignals } from '../../src/core/stop-signals.ts';
+import { onStopSignals, stopOnSignals } from '../../src/core/stop-signals.ts';
 
 function harness(stop: () => Promise<void>) {
   const target = new EventEmitter();
@@ -49,5 +49,22 @@ describe('onStopSignals', () => {
     const h = harness(async () => {});
     h.remove();
     expect(h.target.listenerCount('SIGTERM') + h.target.listenerCount('SIGINT')).toBe(0);
+  });
+});
+
+describe('stopOnSignals', () => {
+  it('a signal during start-up stops what started once it is up, then exits 0', async () => {
+    const target = new EventEmitter();
+    const events: string[] = [];
+    let up!: (started: { stop(): Promise<void> }) => void;
+    const starting = new Promise<{ stop(): Promise<void> }>((resolve) => (up = resolve));
+    let exited!: (code: number) => void;
+    const exit = new Promise<number>((resolve) => (exited = resolve));
+    stopOnSignals(starting, silentLogger(), { exit: (code) => (events.push(`exit ${code}`), exited(code)), target: target as unknown as Pick<NodeJS.Process, 'on' | 'off'> });
+    target.emit('SIGTERM', 'SIGTERM');
+    events.push('started');
+    up({ stop: async () => void events.push('stopped') });
+    expect(await exit).toBe(0);
+    expect(events).toEqual(['started', 'stopped', 'exit 0']);
   });
 });
