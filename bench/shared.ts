@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createCooldown, type Cooldown } from '../src/core/cooldown.ts';
-import { createReplayGuard, type ReplayGuard } from '../src/discord/http/replay.ts';
+import { createReplayGuard, type ReplayGuard } from '../src/core/replay-window.ts';
 import { silentLogger } from '../src/log.ts';
 import { openPostgresQuestionLog } from '../src/store/postgres-log.ts';
 import { openQuestionLog, type QuestionEntry, type QuestionLog } from '../src/store/question-log.ts';

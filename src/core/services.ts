@@ -5,7 +5,7 @@
 import type { App } from './app.ts';
 import type { Config } from '../config.ts';
 import { createCooldown, type Cooldown } from './cooldown.ts';
-import { DEFAULT_REPLAY_OPTIONS, type ReplayGuard } from '../discord/http/replay.ts';
+import { DEFAULT_REPLAY_OPTIONS, type ReplayGuard } from './replay-window.ts';
 import { watchCorpus, type CorpusWatcher, type ReloadEvent } from './live-corpus.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionLog } from '../store/question-log.ts';

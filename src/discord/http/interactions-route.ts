@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import { checkInteractionShape } from '../interaction-shape.ts';
 import { readBody } from './body.ts';
-import type { ReplayGuard } from './replay.ts';
+import type { ReplayGuard } from '../../core/replay-window.ts';
 import { json, refuse, type Reply } from './reply.ts';
 import type { DEFAULT_HTTP_OPTIONS, HttpServerOptions, InteractionReply } from './server.ts';
 import { createVerifier, wellFormedSignatureHeaders } from './verify.ts';

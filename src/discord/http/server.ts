@@ -12,7 +12,7 @@ import { clusterScrape } from './cluster-metrics.ts';
 import { createMetrics, type HttpMetrics, type RequestOutcome, type Route } from './metrics.ts';
 import { drainAndClose } from './drain.ts';
 import { interactions, type InteractionRoute, type Routed } from './interactions-route.ts';
-import { createReplayGuard, type ReplayGuard } from './replay.ts';
+import { createReplayGuard, type ReplayGuard } from '../../core/replay-window.ts';
 import { json, refuse, type Reply } from './reply.ts';
 import { createVerifier } from './verify.ts';
 
