@@ -1,6 +1,6 @@
 // The yardsticks pactbot is measured against, on the same passages and questions:
 // - plain: MiniSearch with default options (what a first version would do);
-// - alt:   the best alternative measured in issue 5, stop words kept out and typo tolerance for longer words only.
+// - alt:   the best alternative measured when the defaults were chosen, stop words kept out and typo tolerance for longer words only.
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { STOP_WORDS } from '../src/domain/stopwords.ts';
 import type { Passage } from '../src/domain/types.ts';

@@ -1,7 +1,7 @@
 // A cold start from the persisted cache, in a fresh process: read and parse the corpus, load the saved index and
 // extracted quotes, build the engine, answer one question. Run by bench/run.ts after size.ts has saved the index; prints one JSON line.
 import { parseArgs } from 'node:util';
-import { loadOrBuildIndex, loadOrExtract } from '../src/domain/cache.ts';
+import { loadOrBuildIndex, loadOrExtract } from '../src/store/index-cache.ts';
 import { createEngine } from '../src/domain/engine.ts';
 import { loadCorpus } from '../src/domain/load.ts';
 

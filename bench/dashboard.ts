@@ -10,7 +10,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { createApp } from '../src/app.ts';
+import { COMMANDS } from '../src/commands/index.ts';
+import { createApp } from '../src/core/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { startDashboardServer } from '../src/dashboard/server.ts';
 import { silentLogger } from '../src/log.ts';
@@ -58,7 +59,7 @@ const rows = (period: Period): number => {
 };
 
 const config = loadConfig({ mode: 'dashboard', env: { DASHBOARD_TOKEN: TOKEN, QUESTION_LOG: path, PORT: '0' }, dotenvPath: false });
-const server = await startDashboardServer({ config, logger: silentLogger(), app: createApp({ corpusDir: 'corpus' }), now: () => now });
+const server = await startDashboardServer({ config, logger: silentLogger(), app: createApp({ commands: COMMANDS, corpusDir: 'corpus' }), now: () => now });
 const base = `http://127.0.0.1:${server.address.port}/dashboard`;
 
 async function page(period: Period): Promise<{ wallMs: number; cpuMs: number; body: string }> {

@@ -11,10 +11,11 @@ import { Writable } from 'node:stream';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { createApp } from '../src/app.ts';
+import { COMMANDS } from '../src/commands/index.ts';
+import { createApp } from '../src/core/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { startBot } from '../src/discord/gateway.ts';
-import { createInteractionHandler } from '../src/discord/interactions.ts';
+import { createInteractionHandler } from '../src/discord/dispatch.ts';
 import { createLogger } from '../src/log.ts';
 import { autocompleteInteraction, chatInputInteraction, fastClientOptions, startFakeDiscord, type FakeDiscord } from '../tests/e2e/fake-discord/index.ts';
 
@@ -33,7 +34,7 @@ const TOKEN = 'MTA5OTk5OTk5OTk5OTk5OTk5.bench.token-for-the-fake';
 
 // Log lines are produced (their cost is part of the round trip) and dropped.
 const nullLogger = () => createLogger('info', new Writable({ write: (_c, _e, done) => done() }));
-const app = createApp({ corpusDir: 'corpus' });
+const app = createApp({ commands: COMMANDS, corpusDir: 'corpus' });
 
 const QUESTIONS = [
   'Who signed the declaration?',

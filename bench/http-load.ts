@@ -95,7 +95,7 @@ export interface LoadOptions {
   pool: RequestPool;
   /** The server's process id: its tree's CPU time is read before and after. */
   serverPid: number;
-  /** Colours of an answer and a decline embed (src/discord/render.ts DEFAULT_RENDER_OPTIONS). */
+  /** Colours of an answer and a decline embed (src/discord/render/embed.ts DEFAULT_RENDER_OPTIONS). */
   colors: { answer: number; decline: number };
 }
 

@@ -17,7 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_RENDER_OPTIONS } from '../src/discord/render.ts';
+import { DEFAULT_RENDER_OPTIONS } from '../src/discord/render/embed.ts';
 import { publicKeyToHex } from '../src/discord/http/verify.ts';
 import { chatInputInteraction, createWorld, interactionMember, snowflake } from '../tests/e2e/fake-discord/index.ts';
 import { RequestPool, runLoad, type LoadResult } from './http-load.ts';

@@ -3,7 +3,7 @@
 //   node --import tsx --cpu-prof --cpu-prof-dir=.cache/prof bench/profile.ts --passages 100000 [--phase build|ask|load]
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { loadOrBuildIndex } from '../src/domain/cache.ts';
+import { loadOrBuildIndex } from '../src/store/index-cache.ts';
 import { createEngine } from '../src/domain/engine.ts';
 import { loadCorpus } from '../src/domain/load.ts';
 import { ensureCorpus } from './synth/corpus.ts';

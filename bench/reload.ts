@@ -9,9 +9,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../src/app.ts';
+import { COMMANDS } from '../src/commands/index.ts';
+import { createApp } from '../src/core/app.ts';
 import { createEngine } from '../src/domain/engine.ts';
-import { watchCorpus } from '../src/live-corpus.ts';
+import { watchCorpus } from '../src/core/live-corpus.ts';
 import { silentLogger } from '../src/log.ts';
 
 const { values: args } = parseArgs({ options: { mb: { type: 'string', default: '50' }, mode: { type: 'string' }, heap: { type: 'string' } } });
@@ -48,7 +49,7 @@ async function measure(mode: 'main' | 'worker', mb: number): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pactbot-bench-reload-'));
   const dir = join(root, 'corpus');
   cpSync('corpus', dir, { recursive: true });
-  const app = createApp({ corpusDir: dir });
+  const app = createApp({ commands: COMMANDS, corpusDir: dir });
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const rssBefore = process.memoryUsage().rss;

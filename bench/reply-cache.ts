@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../src/app.ts';
+import { COMMANDS } from '../src/commands/index.ts';
+import { createApp } from '../src/core/app.ts';
 import type { AskResult } from '../src/domain/types.ts';
 
 const { values: args } = parseArgs({
@@ -57,7 +58,7 @@ const draw = (): string => {
 };
 const mix = Array.from({ length: asks }, draw);
 
-const engine = createApp({ corpusDir: join(ROOT, 'corpus') }).context.engine;
+const engine = createApp({ commands: COMMANDS, corpusDir: join(ROOT, 'corpus') }).context.engine;
 // Warm the engine's own memos on every question once, as a running server would have.
 for (const q of questions) engine.ask(q);
 

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
-import { indexFile, loadOrBuildIndex, loadOrExtract, saveIndex } from '../src/domain/cache.ts';
+import { indexFile, loadOrBuildIndex, loadOrExtract, saveIndex } from '../src/store/index-cache.ts';
 import { createEngine } from '../src/domain/engine.ts';
 import { loadCorpus } from '../src/domain/load.ts';
 import { buildMiniSearch } from '../src/domain/search.ts';

@@ -7,11 +7,12 @@
 // CPU time per operation (process.cpuUsage) beside wall clock. `--from` loads both modules from another
 // checkout of pactbot (e.g. a worktree of an older commit) for a before/after on the same machine.
 import { cpus, loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { createCooldown as CreateCooldown } from '../src/discord/cooldown.ts';
-import type { createReplayGuard as CreateReplayGuard } from '../src/discord/http/replay.ts';
+import type { createCooldown as CreateCooldown } from '../src/core/cooldown.ts';
+import type { createReplayGuard as CreateReplayGuard } from '../src/core/replay-window.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,8 +25,13 @@ const { values: args } = parseArgs({
 });
 const rate = Number(args.rate);
 const from = resolve(args.from);
-const { createCooldown } = (await import(pathToFileURL(join(from, 'src/discord/cooldown.ts')).href)) as { createCooldown: typeof CreateCooldown };
-const { createReplayGuard } = (await import(pathToFileURL(join(from, 'src/discord/http/replay.ts')).href)) as { createReplayGuard: typeof CreateReplayGuard };
+/** A module of the checkout under test, at its current path or where older checkouts kept it. */
+const fromCheckout = (...paths: string[]): Promise<unknown> => {
+  const file = paths.map((p) => join(from, p)).find((p) => existsSync(p)) ?? join(from, paths[0]!);
+  return import(pathToFileURL(file).href);
+};
+const { createCooldown } = (await fromCheckout('src/core/cooldown.ts', 'src/discord/cooldown.ts')) as { createCooldown: typeof CreateCooldown };
+const { createReplayGuard } = (await fromCheckout('src/core/replay-window.ts', 'src/discord/http/replay.ts')) as { createReplayGuard: typeof CreateReplayGuard };
 
 const TIMED = Number(args.ops);
 const COOLDOWN = { uses: 1000, seconds: 30 };

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { createApp } from '../src/app.ts';
+import { COMMANDS } from '../src/commands/index.ts';
+import { createApp } from '../src/core/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { startDashboardServer } from '../src/dashboard/server.ts';
 import { silentLogger } from '../src/log.ts';
@@ -21,7 +22,7 @@ const path = join(dir, 'log.db');
 const now = DEFAULT_GENERATED_LOG.now;
 generateLog({ path, entries: 12_000, days: 45, now, confidence: true, uniqueShare: 0 });
 const config = loadConfig({ mode: 'dashboard', env: { DASHBOARD_TOKEN: TOKEN, QUESTION_LOG: path, PORT: '0' }, dotenvPath: false });
-const server = await startDashboardServer({ config, logger: silentLogger(), app: createApp({ corpusDir: 'corpus' }), now: () => now });
+const server = await startDashboardServer({ config, logger: silentLogger(), app: createApp({ commands: COMMANDS, corpusDir: 'corpus' }), now: () => now });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
 try {
   const width = Number(args.width);

@@ -1,15 +1,20 @@
 // Entry point of `npm start`: with DISCORD_TOKEN set it runs the gateway bot, otherwise the local console.
 // Start-up errors (configuration, corpus) end the process with one clear line; nothing else may.
-import { ConfigError, loadConfig } from './config.ts';
-import { CorpusError } from './domain/corpus.ts';
-import { silentLogger } from './log.ts';
-import { onStopSignals } from './stop-signals.ts';
+import { loadConfig } from './config.ts';
+import { onStopSignals, runEntry, stopOnSignals } from './core/stop-signals.ts';
+import { createLogger, silentLogger } from './log.ts';
 
 async function main(): Promise<void> {
   const probe = loadConfig({ mode: 'console' });
   if (probe.discord.token) {
     const { startBot } = await import('./discord/gateway.ts');
-    await startBot(loadConfig({ mode: 'bot' }));
+    const config = loadConfig({ mode: 'bot' });
+    const logger = createLogger(config.logLevel);
+    const starting = startBot(config, { logger });
+    // Installed before the bot logs in: a signal stops it (in-flight replies finished, question log written), then
+    // the process exits; a second signal exits at once.
+    stopOnSignals(starting, logger);
+    await starting;
   } else {
     const { runConsole } = await import('./cli/console.ts');
     const aborted = new AbortController();
@@ -29,11 +34,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CorpusError) {
-    console.error(`pactbot: ${error.message}`);
-  } else {
-    console.error('pactbot: start-up failed:', error);
-  }
-  process.exitCode = 1;
-});
+runEntry(main);

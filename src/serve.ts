@@ -1,14 +1,13 @@
 // Entry point of `npm run serve`: the HTTP interactions endpoint (no bot token, no gateway). Start-up errors
 // (configuration, corpus) end the process with one clear line. SIGTERM/SIGINT stop accepting, let in-flight
-// requests and deferred follow-ups finish (bounded), then exit 0; a second signal exits at once (stop-signals.ts).
+// requests and deferred follow-ups finish (bounded), then exit 0; a second signal exits at once (src/core/stop-signals.ts).
 // `--workers N|auto` runs N such servers on one port through node:cluster (src/discord/http/workers.ts).
 import cluster from 'node:cluster';
-import { ConfigError, loadConfig } from './config.ts';
-import { CorpusError } from './domain/corpus.ts';
+import { loadConfig } from './config.ts';
+import { runEntry, stopOnSignals } from './core/stop-signals.ts';
 import { startHttp } from './discord/http/start.ts';
 import { superviseWorkers, WORKER_READY, workerCount } from './discord/http/workers.ts';
 import { createLogger } from './log.ts';
-import { onStopSignals } from './stop-signals.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig({ mode: 'serve' });
@@ -18,13 +17,7 @@ async function main(): Promise<void> {
   const starting = startHttp({ config, logger });
   // Installed before the port opens: without a handler, a signal kills the process outright. The helper exits
   // after the stop (a cluster worker too: the primary is stopping and does not restart it).
-  onStopSignals({
-    logger,
-    stop: async () => {
-      await (await starting).stop();
-      logger.info('http: stopped');
-    },
-  });
+  stopOnSignals(starting, logger);
   const started = await starting;
 
   // A corpus that cannot load is a start-up error: close the port and report it like a bad config.
@@ -36,10 +29,4 @@ async function main(): Promise<void> {
   if (cluster.isWorker) process.send?.(WORKER_READY);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CorpusError) console.error(`pactbot: ${error.message}`);
-  else console.error('pactbot: start-up failed:', error);
-  process.exitCode = 1;
-  // A cluster worker would be kept alive by its IPC channel.
-  if (process.connected) process.disconnect();
-});
+runEntry(main);

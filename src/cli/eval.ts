@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { loadConfig } from '../config.ts';
-import { createApp } from '../app.ts';
+import { createApp } from '../core/app.ts';
 import type { Engine } from '../domain/engine.ts';
 import type { Passage } from '../domain/types.ts';
 
@@ -123,7 +123,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const config = loadConfig({ mode: 'cli' });
-  const { engine } = createApp({ corpusDir: config.corpusDir }).context;
+  const { engine } = createApp({ corpusDir: config.corpusDir, commands: [] }).context;
   const report: Record<string, unknown> = {};
   for (const file of positionals) {
     const cases = readJsonl<AskCase | QuoteCase>(file);

@@ -2,11 +2,15 @@
 // error (unknown command, bad flag), 1 when the corpus or configuration cannot be loaded.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app.ts';
+import { renderAskText } from '../commands/ask/text.ts';
+import { renderCommitmentsText } from '../commands/commitments/text.ts';
+import { renderQuotesText } from '../commands/quote/text.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { createApp } from '../core/app.ts';
+import { DEFAULT_PAGE_SIZE } from '../core/command.ts';
 import { CorpusError } from '../domain/corpus.ts';
 import type { Engine } from '../domain/engine.ts';
-import { askJson, commitmentsJson, quotesJson, renderAskText, renderCommitmentsText, renderQuotesText } from './render-text.ts';
+import { askJson, commitmentsJson, quotesJson } from './json.ts';
 
 export const USAGE = `usage: npm run --silent cli -- <command> [options]
 
@@ -79,7 +83,7 @@ export async function runCli(argv: string[], io: Io, engineFactory: () => Engine
         }
         const r = engine.ask(rest[0], { limit });
         if (values.json) json(askJson(r));
-        else out(renderAskText(r, 0, values.limit === undefined ? 3 : limit));
+        else out(renderAskText(r, 0, values.limit === undefined ? DEFAULT_PAGE_SIZE : limit));
         return 0;
       }
       case 'quote': {
@@ -117,7 +121,7 @@ export async function runCli(argv: string[], io: Io, engineFactory: () => Engine
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const engineFactory = () => createApp({ corpusDir: loadConfig({ mode: 'cli' }).corpusDir }).context.engine;
+  const engineFactory = () => createApp({ corpusDir: loadConfig({ mode: 'cli' }).corpusDir, commands: [] }).context.engine;
   runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, engineFactory).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

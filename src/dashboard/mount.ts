@@ -1,7 +1,7 @@
 // How a server gets its dashboard: on when DASHBOARD_TOKEN is set, off otherwise, and either way one line at
 // start-up says which. The corpus it shows is the engine the app serves at the moment of the request, so a
 // live reload shows up at once.
-import type { App } from '../app.ts';
+import type { App } from '../core/app.ts';
 import type { Config } from '../config.ts';
 import type { Engine } from '../domain/engine.ts';
 import type { Logger } from '../log.ts';

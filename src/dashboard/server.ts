@@ -4,9 +4,9 @@
 // to list the documents and quote the passages answers gave, and follows corpus edits like the bot does.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../app.ts';
+import { createApp, type App } from '../core/app.ts';
 import type { Config } from '../config.ts';
-import { watchCorpus, type CorpusWatcher } from '../live-corpus.ts';
+import { watchCorpus, type CorpusWatcher } from '../core/live-corpus.ts';
 import type { Logger } from '../log.ts';
 import { DEFAULT_HTTP_OPTIONS } from '../discord/http/server.ts';
 import { DASHBOARD_PATH, isDashboardPath, type DashboardReply } from './handler.ts';
@@ -31,7 +31,7 @@ export interface DashboardServerOptions {
 }
 
 export async function startDashboardServer({ config, logger, app: given, now }: DashboardServerOptions): Promise<DashboardServer> {
-  const app = given ?? createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+  const app = given ?? createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, commands: [] });
   const watcher: CorpusWatcher | null = given ? null : watchCorpus({ app, dir: config.corpusDir, logger, cacheDir: config.cacheDir });
   const dashboard = mountDashboard({ config, logger, app: () => app, ...(now ? { now } : {}) });
   if (!dashboard) throw new Error('dashboard server: no DASHBOARD_TOKEN (loadConfig({ mode: "dashboard" }) requires it)');
@@ -73,6 +73,7 @@ export async function startDashboardServer({ config, logger, app: given, now }: 
       server.closeAllConnections();
       await closed;
       dashboard.close();
+      logger.info('dashboard: stopped');
     },
   };
 }

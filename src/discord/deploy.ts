@@ -5,9 +5,9 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
-import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { COMMANDS } from './commands/index.ts';
+import { COMMANDS } from '../commands/index.ts';
 
 export interface DeployOptions {
   dryRun: boolean;
@@ -75,5 +75,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 
 /** How a registered command reads in the summary: "/ask" for slash commands, "“Name” (message menu)" for a context menu. */
 function commandLabel(c: { name: string; type?: number }): string {
-  return c.type === 3 ? `“${c.name}” (message menu)` : `/${c.name}`;
+  return c.type === ApplicationCommandType.Message ? `“${c.name}” (message menu)` : `/${c.name}`;
 }

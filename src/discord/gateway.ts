@@ -1,5 +1,5 @@
 // The gateway bot: a discord.js Client (intents: Guilds only) that receives INTERACTION_CREATE dispatches and
-// answers them through the same core as the HTTP server (src/discord/interactions.ts).
+// answers them through the same dispatch as the HTTP server (src/discord/dispatch.ts).
 //
 // Why raw dispatches rather than discord.js Interaction objects: the core takes the API's own JSON
 // (APIInteraction) and returns the API's own response; the raw dispatch is exactly that JSON, and the response
@@ -23,26 +23,30 @@ import {
 } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { OAuth2Scopes } from 'discord-api-types/v10';
-import { cacheReport, createApp, type App } from '../app.ts';
+import type { Command } from '../commands/command.ts';
+import { COMMANDS } from '../commands/index.ts';
 import type { Config } from '../config.ts';
+import type { App } from '../core/app.ts';
+import { startRuntime } from '../core/runtime.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { startServices } from '../services.ts';
-import { onStopSignals } from '../stop-signals.ts';
+import { createInteractionHandler, type HandleInteraction, type InteractionHandlerOptions } from './dispatch.ts';
 import { checkInteractionShape } from './interaction-shape.ts';
-import { createInteractionHandler, type InteractionHandlerOptions } from './interactions.ts';
 
 export interface BotOverrides {
   /** Extra discord.js Client options (tests pass the fake's fast options); `rest` and `ws` are merged. */
   clientOptions: Partial<ClientOptions>;
   logger: Logger;
   /** A prebuilt app (tests share one); default: createApp with the config's corpus and cache folders. */
-  app: App;
+  app: App<Command>;
   handler: Partial<Omit<InteractionHandlerOptions, 'app' | 'logger'>>;
-  /** Install SIGINT/SIGTERM and unhandledRejection handlers (off in tests that run several bots in one process). */
+  /**
+   * Install the unhandledRejection handler and, in a shard, stop when the parent process is gone (off in tests
+   * that run several bots in one process). Signals are the entry's (src/main.ts, src/core/stop-signals.ts).
+   */
   processHandlers: boolean;
   /** How long a shutdown waits for in-flight replies before destroying the client. */
   shutdownTimeoutMs: number;
-  /** Called after a signal-triggered shutdown; default: process.exit. */
+  /** Called after the parent process is gone and the bot stopped; default: process.exit. */
   exit: (code: number) => void;
 }
 
@@ -54,7 +58,7 @@ export const DEFAULT_BOT_OVERRIDES = {
 
 export interface BotHandle {
   client: Client;
-  app: App;
+  app: App<Command>;
   /** Time from login() to the client's ready event, in ms. */
   readyMs: number;
   /** Replies not yet sent (callback and, for deferred commands, the follow-up edit). */
@@ -94,56 +98,12 @@ export function restFailure(error: unknown): Record<string, unknown> {
   return { name: typeof error };
 }
 
-export async function startBot(config: Config, overrides: Partial<BotOverrides> = {}): Promise<BotHandle> {
-  const opts = { ...DEFAULT_BOT_OVERRIDES, ...overrides };
-  const token = config.discord.token;
-  const clientId = config.discord.clientId;
-  // loadConfig({ mode: 'bot' }) guarantees both; this guards programmatic callers.
-  if (!token || !clientId) throw new Error('startBot: config.discord.token and config.discord.clientId are required (loadConfig mode "bot")');
-  const logger = opts.logger ?? createLogger(config.logLevel);
-  // The persisted index and extracted quotes from CACHE_DIR when they match the corpus (a 100k archive starts in seconds).
-  const app = opts.app ?? createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, maxCorpusBytes: config.corpusMaxBytes });
-  if (!opts.app) logger.info(cacheReport(app), 'search index ready');
-  // Question log, cooldown and live corpus (issue 6); closed in stop(), after the last reply. Reloads persist too.
-  const services = startServices({ config, app, logger, source: 'gateway', cacheDir: config.cacheDir });
-  // With REDIS_URL, log in once Redis is connected (or its connect timeout passed), so cooldowns are shared from the first interaction.
-  await services.shared.connected();
-  const handle = createInteractionHandler({ app, logger: logger.child({ component: 'interactions' }), ...services.handler, ...opts.handler });
-
-  const extra = opts.clientOptions ?? {};
-  const client = new Client({
-    ...extra,
-    intents: [GatewayIntentBits.Guilds],
-    rest: { ...(config.discord.apiBase ? { api: config.discord.apiBase } : {}), ...extra.rest },
-    ws: { ...extra.ws },
-  });
-
-  const inFlight = new Set<Promise<void>>();
-
-  /** Answers one interaction: the core's response to the callback route, then the deferred edit if any. */
-  async function answer(interaction: APIInteraction): Promise<void> {
-    const started = performance.now();
-    const reply = await handle(interaction);
-    const step = reply.followUp ? 'callback' : 'reply';
-    try {
-      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: reply.response, auth: false });
-      if (reply.followUp) {
-        const body = await reply.followUp();
-        await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token), { body, auth: false });
-      }
-      logger.debug({ interactionId: interaction.id, roundTripMs: Math.round(performance.now() - started) }, 'replied');
-    } catch (error) {
-      // 10062 Unknown interaction (too late, or already answered elsewhere), 5xx after retries, timeouts:
-      // nothing to tell the user through this token any more. Log it and carry on.
-      logger.warn({ interactionId: interaction.id, step, error: restFailure(error) }, 'could not deliver the reply');
-    }
-  }
-
+/** Wires the client's events to the log and the raw interaction dispatch to `answer`. */
+function listen(client: Client, logger: Logger, answer: (interaction: APIInteraction) => Promise<void>, inFlight: Set<Promise<void>>): void {
   // discord.js also turns every INTERACTION_CREATE into its own Interaction object, which this bot never reads
-  // (it answers the raw dispatch above) and which throws, outside any catch, on a dispatch without `data`.
+  // (it answers the raw dispatch) and which throws, outside any catch, on a dispatch without `data`.
   // Turned off: the raw listener below is the only consumer, behind the shape check.
   disableInteractionObjects(client);
-
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (raw: unknown) => {
     // The edge: a dispatch the handler could not read is dropped with a log line (there may be no valid id
     // or token to answer it with).
@@ -163,40 +123,90 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'shard reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
   client.rest.on('rateLimited', (info) => logger.warn({ method: info.method, global: info.global, timeToReset: info.timeToReset, scope: info.scope }, 'rate limited'));
+}
+
+/** Answers one interaction: the dispatch's response to the callback route, then the deferred edit if any. */
+function answerer(client: Client, logger: Logger, handle: HandleInteraction): (interaction: APIInteraction) => Promise<void> {
+  return async (interaction) => {
+    const started = performance.now();
+    const reply = await handle(interaction);
+    const step = reply.followUp ? 'callback' : 'reply';
+    try {
+      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: reply.response, auth: false });
+      if (reply.followUp) {
+        const body = await reply.followUp();
+        await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token), { body, auth: false });
+      }
+      logger.debug({ interactionId: interaction.id, roundTripMs: Math.round(performance.now() - started) }, 'replied');
+    } catch (error) {
+      // 10062 Unknown interaction (too late, or already answered elsewhere), 5xx after retries, timeouts:
+      // nothing to tell the user through this token any more. Log it and carry on.
+      logger.warn({ interactionId: interaction.id, step, error: restFailure(error) }, 'could not deliver the reply');
+    }
+  };
+}
+
+/** Resolves once every promise in `inFlight` has settled, or after `timeoutMs`, whichever comes first. */
+async function settled(inFlight: Set<Promise<void>>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+  clearTimeout(timer);
+}
+
+export async function startBot(config: Config, overrides: Partial<BotOverrides> = {}): Promise<BotHandle> {
+  const opts = { ...DEFAULT_BOT_OVERRIDES, ...overrides };
+  const token = config.discord.token;
+  const clientId = config.discord.clientId;
+  // loadConfig({ mode: 'bot' }) guarantees both; this guards programmatic callers.
+  if (!token || !clientId) throw new Error('startBot: config.discord.token and config.discord.clientId are required (loadConfig mode "bot")');
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  // App (from CACHE_DIR when it matches the corpus: a 100k archive starts in seconds), question log, cooldown and
+  // live corpus; closed in stop(), after the last reply.
+  const runtime = await startRuntime({
+    config,
+    logger,
+    source: 'gateway',
+    commands: COMMANDS,
+    ...(opts.app ? { app: opts.app } : {}),
+    handler: ({ app, services }) => createInteractionHandler({ app, logger: logger.child({ component: 'interactions' }), ...services.handler, ...opts.handler }),
+  });
+  const extra = opts.clientOptions ?? {};
+  const client = new Client({
+    ...extra,
+    intents: [GatewayIntentBits.Guilds],
+    rest: { ...(config.discord.apiBase ? { api: config.discord.apiBase } : {}), ...extra.rest },
+    ws: { ...extra.ws },
+  });
+  const inFlight = new Set<Promise<void>>();
+  listen(client, logger, answerer(client, logger, runtime.handler), inFlight);
 
   const onRejection = (reason: unknown) => logger.error({ error: restFailure(reason) }, 'unhandled rejection');
-  let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      logger.info({ inFlight: inFlight.size }, 'shutting down: finishing in-flight replies');
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, opts.shutdownTimeoutMs);
-      });
-      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-      clearTimeout(timer);
-      await client.destroy();
-      await services.close();
-      if (opts.processHandlers) {
-        process.off('unhandledRejection', onRejection);
-        removeSignalHandlers?.();
-        process.off('disconnect', onParentGone);
-      }
-      logger.info('stopped');
-    })();
-    return stopping;
-  };
   // A shard forked by the ShardingManager (an IPC channel to its parent) stops with its manager instead of
   // living on as an orphan connected to the gateway.
   const onParentGone = () => {
     logger.warn('parent process gone: shutting down');
     void stop().finally(() => opts.exit(0));
   };
-  let removeSignalHandlers: (() => void) | null = null;
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ inFlight: inFlight.size }, 'shutting down: finishing in-flight replies');
+      await settled(inFlight, opts.shutdownTimeoutMs);
+      await client.destroy();
+      await runtime.close();
+      if (opts.processHandlers) {
+        process.off('unhandledRejection', onRejection);
+        process.off('disconnect', onParentGone);
+      }
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
   if (opts.processHandlers) {
     process.on('unhandledRejection', onRejection);
-    // stop() never rejects in practice (errors are logged inside); the helper exits 0 after it, 1 on a second signal.
-    removeSignalHandlers = onStopSignals({ logger, stop, exit: opts.exit });
     if (process.channel) process.once('disconnect', onParentGone);
   }
 
@@ -212,5 +222,5 @@ export async function startBot(config: Config, overrides: Partial<BotOverrides> 
   }
   const readyMs = performance.now() - t0;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, readyMs: Math.round(readyMs) }, 'ready');
-  return { client, app, readyMs, inFlight: () => inFlight.size, stop };
+  return { client, app: runtime.app, readyMs, inFlight: () => inFlight.size, stop };
 }

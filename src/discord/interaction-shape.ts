@@ -6,25 +6,29 @@
 // costs no stack: options are checked to the depth Discord allows (group → sub-command → option).
 import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { LIMITS } from './render/limits.ts';
+
+/** Bounds on what Discord never sends longer: ids (also what the replay window stores per entry), locales, tokens. */
+const MAX_LENGTH = { snowflake: 32, locale: 35, token: 1024 } as const;
 
 /** Discord ids; the length bound also bounds what the replay window stores per entry. */
-const snowflake = z.string().regex(/^\d{1,32}$/);
+const snowflake = z.string().regex(new RegExp(`^\\d{1,${MAX_LENGTH.snowflake}}$`));
 /** Any string is accepted (the string tables look locales up in their own keys only), within a sane length. */
-const locale = z.string().max(35);
+const locale = z.string().max(MAX_LENGTH.locale);
 const user = z.looseObject({ id: snowflake });
 
 const optionValue = z.union([z.string(), z.number(), z.boolean()]);
 const leafOption = z.looseObject({
-  name: z.string().max(100),
+  name: z.string().max(LIMITS.commandName),
   type: z.int(),
   value: optionValue.optional(),
   focused: z.boolean().optional(),
   // Nothing deeper than Discord sends: the innermost level has no options of its own.
   options: z.undefined().optional(),
 });
-const subOption = leafOption.extend({ options: z.array(leafOption).max(25).optional() });
-const option = leafOption.extend({ options: z.array(subOption).max(25).optional() });
-const options = z.array(option).max(25);
+const subOption = leafOption.extend({ options: z.array(leafOption).max(LIMITS.options).optional() });
+const option = leafOption.extend({ options: z.array(subOption).max(LIMITS.options).optional() });
+const options = z.array(option).max(LIMITS.options);
 
 const embed = z.looseObject({
   title: z.string().optional(),
@@ -34,20 +38,20 @@ const embed = z.looseObject({
   timestamp: z.string().optional(),
   footer: z.looseObject({ text: z.string(), icon_url: z.string().optional() }).optional(),
   author: z.looseObject({ name: z.string(), url: z.string().optional() }).optional(),
-  fields: z.array(z.looseObject({ name: z.string(), value: z.string(), inline: z.boolean().optional() })).max(25).optional(),
+  fields: z.array(z.looseObject({ name: z.string(), value: z.string(), inline: z.boolean().optional() })).max(LIMITS.fields).optional(),
 });
-const component = z.looseObject({ type: z.int(), custom_id: z.string().max(100).optional() });
+const component = z.looseObject({ type: z.int(), custom_id: z.string().max(LIMITS.customId).optional() });
 // Generous bounds: a message with newer layout components can hold up to 40 of them.
-const row = z.looseObject({ type: z.int(), components: z.array(component).max(40).optional() });
+const row = z.looseObject({ type: z.int(), components: z.array(component).max(LIMITS.components).optional() });
 const message = z.looseObject({
   flags: z.int().optional(),
   content: z.string().optional(),
-  embeds: z.array(embed).max(10).optional(),
-  components: z.array(row).max(40).optional(),
+  embeds: z.array(embed).max(LIMITS.embeds).optional(),
+  components: z.array(row).max(LIMITS.components).optional(),
 });
 
 const commandData = z.looseObject({
-  name: z.string().max(100),
+  name: z.string().max(LIMITS.commandName),
   type: z.int(),
   options: options.optional(),
   target_id: snowflake.optional(),
@@ -56,8 +60,8 @@ const commandData = z.looseObject({
 
 const envelope = z.looseObject({
   id: snowflake,
-  application_id: z.string().max(32),
-  token: z.string().max(1024),
+  application_id: z.string().max(MAX_LENGTH.snowflake),
+  token: z.string().max(MAX_LENGTH.token),
   type: z.int(),
   locale: locale.optional(),
   guild_locale: locale.optional(),
@@ -70,8 +74,8 @@ const envelope = z.looseObject({
 const byType: Partial<Record<number, z.ZodType>> = {
   [InteractionType.ApplicationCommand]: z.looseObject({ data: commandData }),
   [InteractionType.ApplicationCommandAutocomplete]: z.looseObject({ data: commandData }),
-  [InteractionType.MessageComponent]: z.looseObject({ data: z.looseObject({ custom_id: z.string().max(100), component_type: z.int() }), message }),
-  [InteractionType.ModalSubmit]: z.looseObject({ data: z.looseObject({ custom_id: z.string().max(100) }) }),
+  [InteractionType.MessageComponent]: z.looseObject({ data: z.looseObject({ custom_id: z.string().max(LIMITS.customId), component_type: z.int() }), message }),
+  [InteractionType.ModalSubmit]: z.looseObject({ data: z.looseObject({ custom_id: z.string().max(LIMITS.customId) }) }),
 };
 
 const ping = z.looseObject({ id: snowflake, type: z.literal(InteractionType.Ping) });

@@ -12,7 +12,7 @@ import { REST, Routes, ShardingManager } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { onStopSignals } from '../stop-signals.ts';
+import { runEntry, stopOnSignals } from '../core/stop-signals.ts';
 
 export interface ShardOptions {
   /** A number, or 'auto' for Discord's recommendation (GET /gateway/bot). */
@@ -116,14 +116,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const starting = startSharded(config, options, logger);
   // Installed before the shards spawn: SIGTERM to every shard once they are up, wait for them, exit 0; a
   // second signal exits at once.
-  onStopSignals({ logger, stop: async () => (await starting).stop() });
+  stopOnSignals(starting, logger);
   await starting;
 }
 
 // Runs only as a script (`tsx src/discord/shard.ts`), never on import.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`pactbot: ${error instanceof ConfigError ? error.message : `sharded start-up failed: ${String(error)}`}\n`);
-    process.exitCode = 1;
-  });
+  runEntry(main, 'sharded start-up');
 }

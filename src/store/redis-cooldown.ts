@@ -5,7 +5,7 @@
 // too, so a user's recent uses on this instance still count during an outage. Keys name a user by a hash of
 // their id (a Redis dump lists no Discord ids), and expire with the window.
 import { createHash, randomBytes } from 'node:crypto';
-import { createCooldown, LIMITED_COMMANDS, type Cooldown, type CooldownVerdict, type LocalCooldown } from '../discord/cooldown.ts';
+import { createCooldown, type Cooldown, type CooldownVerdict, type LocalCooldown } from '../core/cooldown.ts';
 import type { SharedRedis } from './redis-connection.ts';
 
 /** KEYS[1] the user's window; ARGV window ms, uses, a unique member. Returns {1, remaining} or {0, retryAt ms}. */
@@ -51,7 +51,6 @@ export function createRedisCooldown(redis: SharedRedis, options: { uses: number;
 
   return {
     local,
-    limits: (name) => LIMITED_COMMANDS.has(name),
     async take(userId) {
       if (!redis.available) return local.take(userId);
       try {

@@ -2,7 +2,7 @@
 // `SET key 1 NX PX window` (atomic, one round trip), so a captured request replayed to another instance is
 // refused too. Every id also goes through the in-process guard first, so this instance refuses its own
 // replays even while Redis is away (or after a Redis restart, since Redis keeps nothing on disk here).
-import { createReplayGuard, DEFAULT_REPLAY_OPTIONS, type ReplayGuard, type ReplayGuardOptions } from '../discord/http/replay.ts';
+import { createReplayGuard, DEFAULT_REPLAY_OPTIONS, type ReplayGuard, type ReplayGuardOptions } from '../core/replay-window.ts';
 import type { SharedRedis } from './redis-connection.ts';
 
 export interface SharedReplayGuard extends ReplayGuard {

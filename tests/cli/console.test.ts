@@ -4,17 +4,19 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, readAppInfo, type App } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp, readAppInfo, type App } from '../../src/core/app.ts';
+import type { Command } from '../../src/commands/command.ts';
 import { parseLine, runConsole } from '../../src/cli/console.ts';
-import { findCommand } from '../../src/discord/commands/index.ts';
+import { findCommand } from '../../src/commands/index.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CORPUS = join(ROOT, 'corpus');
 const QUESTION = 'Who will verify the ceasefire?';
 
-let app: App;
+let app: App<Command>;
 beforeAll(() => {
-  app = createApp({ corpusDir: CORPUS });
+  app = createApp({ commands: COMMANDS, corpusDir: CORPUS });
 });
 const engine = () => app.context.engine;
 
@@ -115,7 +117,7 @@ describe('runConsole', () => {
   });
 
   it('keeps the session going when answering a line fails', async () => {
-    const failing: App = { ...app, context: { ...app.context, engine: { ...app.context.engine, ask: () => { throw new Error('boom'); } } } };
+    const failing: App<Command> = { ...app, context: { ...app.context, engine: { ...app.context.engine, ask: () => { throw new Error('boom'); } } } };
     const { replies } = await session([QUESTION, '/commitments'], { given: failing });
     expect(replies[0]).toBe('Something went wrong answering that: boom');
     expect(replies[1]).toContain(engine().commitments().commitments[0]!.text);

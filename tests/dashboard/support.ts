@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp, type App } from '../../src/core/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { startDashboardServer, type DashboardServer } from '../../src/dashboard/server.ts';
@@ -39,7 +40,7 @@ export async function startFixture(options: { entries?: number; days?: number; c
   log.close();
   const env = { DASHBOARD_TOKEN: TOKEN, QUESTION_LOG: options.questionLog ?? path, PORT: '0', HOST: '127.0.0.1' };
   const config = loadConfig({ mode: 'dashboard', env, dotenvPath: false });
-  app ??= createApp({ corpusDir: 'corpus' });
+  app ??= createApp({ commands: COMMANDS, corpusDir: 'corpus' });
   const server = await startDashboardServer({ config, logger: silentLogger(), app, now: () => now });
   return {
     now,

@@ -1,7 +1,7 @@
 // The replay window on its own: ids are refused while their timestamp could still be accepted, forgotten
 // afterwards, and memory stays bounded whatever the traffic.
 import { describe, expect, it } from 'vitest';
-import { createReplayGuard } from '../../src/discord/http/replay.ts';
+import { createReplayGuard } from '../../src/core/replay-window.ts';
 
 const WINDOW = 5 * 60_000;
 

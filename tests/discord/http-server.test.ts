@@ -229,18 +229,30 @@ describe('deferred answers', () => {
 
   it('waits for pending follow-ups on close', async () => {
     let delivered = false;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const followUpStarted = new Promise<void>((r) => (started = r));
     const { http, port } = await start({
       handle: async () => ({
         response: { type: InteractionResponseType.DeferredChannelMessageWithSource },
         followUp: async () => {
-          await new Promise((r) => setTimeout(r, 200));
+          started();
+          await gate;
           return { content: 'done' };
         },
       }),
       followUp: async () => (delivered = true),
     });
     await send(port, signed(ask()));
-    await http.close();
+    await followUpStarted;
+    // Closing while the follow-up is still computing: close() settles only after it is delivered.
+    let closed = false;
+    const closing = http.close().then(() => (closed = true));
+    await Promise.resolve();
+    expect([closed, delivered]).toEqual([false, false]);
+    release();
+    await closing;
     expect(delivered).toBe(true);
   });
 });

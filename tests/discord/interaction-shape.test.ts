@@ -2,11 +2,12 @@
 // could not read are refused with a short problem naming the field, over HTTP with 400, never a 500.
 import { InteractionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp } from '../../src/core/app.ts';
 import { createHttpServer, type HttpServer } from '../../src/discord/http/server.ts';
 import { signedRequest } from '../../src/discord/http/sign.ts';
 import { checkInteractionShape } from '../../src/discord/interaction-shape.ts';
-import { createInteractionHandler } from '../../src/discord/interactions.ts';
+import { createInteractionHandler } from '../../src/discord/dispatch.ts';
 import { silentLogger } from '../../src/log.ts';
 import { autocompleteInteraction, buttonInteraction, chatInputInteraction, createWorld, messageContextMenuInteraction, snowflake } from '../e2e/fake-discord/index.ts';
 import { keyPair, send } from './http-support.ts';
@@ -56,7 +57,7 @@ describe('checkInteractionShape', () => {
 
 describe('signed hostile interactions over HTTP (the real handler)', () => {
   const keys = keyPair();
-  const app = createApp({ corpusDir: 'corpus' });
+  const app = createApp({ commands: COMMANDS, corpusDir: 'corpus' });
   const servers: HttpServer[] = [];
   afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 

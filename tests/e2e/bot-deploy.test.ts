@@ -1,7 +1,7 @@
 // deploy-commands against the fake Discord: one bulk PUT of every command definition, to the guild when
 // DISCORD_GUILD_ID is set, else global; a dry run sends nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/discord/commands/index.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { TOKEN } from './bot-harness.ts';

@@ -2,7 +2,9 @@
 // configuration read through loadConfig like `npm start` does, and captures its log lines.
 import { Writable } from 'node:stream';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { createApp, type App } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp, type App } from '../../src/core/app.ts';
+import type { Command } from '../../src/commands/command.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startBot, type BotHandle, type BotOverrides } from '../../src/discord/gateway.ts';
 import { createLogger } from '../../src/log.ts';
@@ -25,10 +27,10 @@ export interface BotUnderTest {
   stop(): Promise<void>;
 }
 
-let sharedApp: App | undefined;
+let sharedApp: App<Command> | undefined;
 /** One corpus load per test file: the app holds read-only data. */
-export function testApp(): App {
-  sharedApp ??= createApp({ corpusDir: 'corpus' });
+export function testApp(): App<Command> {
+  sharedApp ??= createApp({ commands: COMMANDS, corpusDir: 'corpus' });
   return sharedApp;
 }
 

@@ -1,7 +1,7 @@
 // The bot as a process, the way `npm start` and `npm run deploy-commands` run it:
 // configuration errors stop it with one line, and SIGTERM lets in-flight replies finish and exits 0.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/discord/commands/index.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
 import { TOKEN } from './bot-harness.ts';
 import { botEnv, killChildren, run } from './bot-spawn.ts';
 import { chatInputInteraction, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';

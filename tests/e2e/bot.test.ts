@@ -4,8 +4,8 @@
 import { InteractionResponseType, MessageFlags, type APIEmbed, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/components.ts';
-import { renderOutcome } from '../../src/discord/render.ts';
-import { t } from '../../src/discord/strings.ts';
+import { renderOutcome } from '../../src/commands/index.ts';
+import { t } from '../commands/all-strings.ts';
 import { customIds, expectWithinLimits, readMarkdown } from '../discord/payload-checks.ts';
 import { bootBot, originalMessage, send, testApp, TOKEN, type BotUnderTest } from './bot-harness.ts';
 import { autocompleteInteraction, buttonInteraction, chatInputInteraction, messageObject } from './fake-discord/index.ts';

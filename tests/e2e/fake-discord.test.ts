@@ -290,6 +290,7 @@ describe('fake Discord with a real discord.js Client', () => {
       const t0 = performance.now();
       await interaction.reply({ content: 'eventually' });
       const elapsed = performance.now() - t0;
+      // Only the lower bound is a behaviour (the retry-after was honoured); how fast the retry lands is a timing.
 
       const attempts = fake.requests(callbackOf(interaction.id));
       expect(attempts.map((r) => [r.status, r.injected])).toEqual([
@@ -298,7 +299,6 @@ describe('fake Discord with a real discord.js Client', () => {
       ]);
       expect(attempts[1]?.body).toMatchObject({ type: 4, data: { content: 'eventually' } });
       if (status === 429) expect(elapsed).toBeGreaterThanOrEqual(45); // honoured retry-after 0.05 s
-      expect(elapsed).toBeLessThan(1_000);
     });
 
     it('rejects reply() with DiscordAPIError 10062 on Unknown interaction, and the client keeps working', async () => {

@@ -12,15 +12,20 @@ import {
 } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp, type App } from '../../src/core/app.ts';
+import type { Command } from '../../src/commands/command.ts';
 import { loadConfig } from '../../src/config.ts';
-import { quote } from '../../src/discord/commands/quote.ts';
+import { quote } from '../../src/commands/quote/index.ts';
 import { decodeCustomId, encodeCustomId, questionFooter } from '../../src/discord/components.ts';
 import { startHttp, type StartedHttp } from '../../src/discord/http/start.ts';
 import { createHttpServer, type HttpServer } from '../../src/discord/http/server.ts';
 import { signedRequest } from '../../src/discord/http/sign.ts';
-import { createInteractionHandler, type InteractionHandler } from '../../src/discord/interactions.ts';
-import { pageCount, renderChoices, renderOutcome } from '../../src/discord/render.ts';
+import { createInteractionHandler, type InteractionHandler } from '../../src/discord/dispatch.ts';
+import { pageCount } from '../../src/commands/ask/definition.ts';
+import { DEFAULT_PAGE_SIZE } from '../../src/core/command.ts';
+import { renderChoices } from '../../src/discord/render/reply.ts';
+import { renderOutcome } from '../../src/commands/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { keyPair, send } from '../discord/http-support.ts';
 import { limitViolations } from '../discord/payload-checks.ts';
@@ -36,14 +41,14 @@ import {
 
 const keys = keyPair();
 let fake: FakeDiscord;
-let app: App;
+let app: App<Command>;
 let started: StartedHttp;
 /** The same handler the gateway bot uses, called in-process: the reference for every HTTP answer. */
 let reference: InteractionHandler;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  app = createApp({ corpusDir: 'corpus' });
+  app = createApp({ commands: COMMANDS, corpusDir: 'corpus' });
   reference = createInteractionHandler({ app, logger: silentLogger() });
   const env = { DISCORD_PUBLIC_KEY: keys.publicHex, DISCORD_CLIENT_ID: fake.world.applicationId, PORT: '0', DISCORD_API_BASE: fake.apiBase, QUESTION_LOG: 'off', COOLDOWN_USES: '1000' };
   const config = loadConfig({ mode: 'serve', env, dotenvPath: false });
@@ -108,7 +113,7 @@ describe('HTTP interactions through the shared handler', () => {
   });
 
   it('pages an /ask answer when its button is clicked (type 7), statelessly', async () => {
-    const question = questions.find((q) => pageCount(app.context.engine.ask(q)) > 1);
+    const question = questions.find((q) => pageCount(app.context.engine.ask(q), DEFAULT_PAGE_SIZE) > 1);
     expect(question, 'a held-out question with more than one page').toBeDefined();
     const first = messageData(await post(chatInputInteraction(fake.world, { name: 'ask', options: { question: question! } })));
     const buttons = (first.components ?? []).flatMap((row) => ('components' in row ? (row.components as Array<{ custom_id?: string }>) : []));

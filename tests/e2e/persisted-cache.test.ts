@@ -7,15 +7,16 @@ import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/cli/console.ts';
 import { loadConfig } from '../../src/config.ts';
-import { buildAppWithCachedIndex } from '../../src/discord/http/start.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { buildApp } from '../../src/core/runtime.ts';
 import { createLogger } from '../../src/log.ts';
 import { send, type LogLine } from './bot-harness.ts';
-import { bootBeyond, CORPUS, tempDir, type Beyond } from './beyond-harness.ts';
+import { bootConfiguredBot, CORPUS, tempDir, type ConfiguredBot } from './configured-bot.ts';
 import { chatInputInteraction } from './fake-discord/index.ts';
 
 type Callback = { type: number; data: APIInteractionResponseCallbackData };
 
-let env: Beyond | undefined;
+let env: ConfiguredBot | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
   await env?.stop();
@@ -41,7 +42,7 @@ describe('persisted cache in every front end', () => {
     const sources = (line: LogLine) => [(line.index as { source: string }).source, (line.extracted as { source: string }).source];
     const replies: Callback[][] = [];
     for (const expected of [['built', 'built'], ['cache', 'cache']]) {
-      env = await bootBeyond({ CACHE_DIR: cacheDir });
+      env = await bootConfiguredBot({ CACHE_DIR: cacheDir });
       expect(sources(await env.waitForLog((l) => l.msg === 'search index ready'))).toEqual(expected);
       const e = env;
       replies.push(
@@ -58,13 +59,13 @@ describe('persisted cache in every front end', () => {
     expect(replies[1]).toEqual(replies[0]);
   }, 60_000);
 
-  it('the HTTP server reads the corpus once and loads the cache on its second start', () => {
+  it('the runtime (gateway and HTTP server) reads the corpus once and loads the cache on its second start', () => {
     const cacheDir = cacheFolder();
     const config = loadConfig({ mode: 'serve', env: { DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_CLIENT_ID: '123456789012345678', CORPUS_DIR: CORPUS, CACHE_DIR: cacheDir }, dotenvPath: false });
     const lines: LogLine[] = [];
     const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk)) as LogLine), done()) }));
-    const first = buildAppWithCachedIndex(config, logger);
-    const second = buildAppWithCachedIndex(config, logger);
+    const first = buildApp(config, COMMANDS, logger);
+    const second = buildApp(config, COMMANDS, logger);
     expect([first.index?.source, first.extracted?.source, second.index?.source, second.extracted?.source]).toEqual(['built', 'built', 'cache', 'cache']);
     expect(lines.filter((l) => l.msg === 'search index ready').map((l) => (l.index as { source: string }).source)).toEqual(['built', 'cache']);
     const engines = [first.context.engine, second.context.engine];

@@ -3,10 +3,11 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp } from '../../src/core/app.ts';
 import { runCli } from '../../src/cli/main.ts';
 
-const engine = createApp({ corpusDir: 'corpus' }).context.engine;
+const engine = createApp({ commands: COMMANDS, corpusDir: 'corpus' }).context.engine;
 
 /** One input line: anything but a line break. */
 const line = fc.oneof(

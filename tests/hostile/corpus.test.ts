@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp } from '../../src/core/app.ts';
 import { CorpusError } from '../../src/domain/corpus.ts';
 import { loadCorpus } from '../../src/domain/load.ts';
-import { watchCorpus } from '../../src/live-corpus.ts';
+import { watchCorpus } from '../../src/core/live-corpus.ts';
 import { silentLogger } from '../../src/log.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pactbot-hostile-corpus-'));
@@ -67,7 +68,7 @@ describe('hostile input: bytes in an article', () => {
 
   it('a live reload of any such file swaps in a working corpus or keeps the previous one', async () => {
     writeFileSync(join(dir, 'hostile.md'), Buffer.concat([HEAD, Buffer.from('A first paragraph.\n')]));
-    const app = createApp({ corpusDir: dir });
+    const app = createApp({ commands: COMMANDS, corpusDir: dir });
     // In this thread, for speed: the worker runs the same build (tests/live-corpus-faults.test.ts covers it).
     const watcher = watchCorpus({ app, dir, logger: silentLogger(), thread: 'main', debounceMs: 1e9 });
     try {

@@ -4,17 +4,18 @@
 import fc from 'fast-check';
 import { InteractionResponseType, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { createApp } from '../../src/core/app.ts';
 import { createHttpServer, type HttpServer } from '../../src/discord/http/server.ts';
 import { signedRequest } from '../../src/discord/http/sign.ts';
 import { checkInteractionShape } from '../../src/discord/interaction-shape.ts';
-import { createInteractionHandler } from '../../src/discord/interactions.ts';
+import { createInteractionHandler } from '../../src/discord/dispatch.ts';
 import { silentLogger } from '../../src/log.ts';
 import { autocompleteInteraction, buttonInteraction, chatInputInteraction, createWorld, messageContextMenuInteraction, snowflake } from '../e2e/fake-discord/index.ts';
 import { keyPair, send } from '../discord/http-support.ts';
 
 const world = createWorld();
-const app = createApp({ corpusDir: 'corpus' });
+const app = createApp({ commands: COMMANDS, corpusDir: 'corpus' });
 const handle = createInteractionHandler({ app, logger: silentLogger() });
 const keys = keyPair();
 let http: HttpServer;

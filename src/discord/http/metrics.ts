@@ -10,11 +10,11 @@ export const OUTCOMES = [
   'ping', 'answered', 'deferred', 'bad-signature', 'stale-timestamp', 'replay', 'too-large', 'bad-method',
   'bad-content-type', 'bad-json', 'bad-interaction', 'not-found', 'not-ready', 'handler-error', 'aborted', 'ok', 'unauthorized', 'refused',
 ] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type RequestOutcome = (typeof OUTCOMES)[number];
 
 export interface HttpMetrics {
   registry: Registry;
-  observe(route: Route, outcome: Outcome, seconds: number): void;
+  observe(route: Route, outcome: RequestOutcome, seconds: number): void;
   followUp(outcome: 'sent' | 'failed'): void;
 }
 

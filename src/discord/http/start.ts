@@ -1,20 +1,24 @@
-// Wires the HTTP endpoint to the real app: listen first (so /healthz can say "starting"), then load the
-// corpus and the search index (from the cache when it matches), then plug in the shared interaction handler
-// the gateway bot uses. Until then interactions answer 503 and Discord retries; PING works at once.
+// Wires the HTTP endpoint to the real app: listen first (so /healthz can say "starting"), then start the runtime
+// (src/core/runtime.ts: the corpus and the search index, from the cache when it matches, and the services), then
+// plug in the interaction dispatch the gateway bot uses. Until then interactions answer 503 and Discord retries;
+// PING works at once.
 import type { AddressInfo } from 'node:net';
-import { cacheReport, createApp, type App } from '../../app.ts';
+import type { Command } from '../../commands/command.ts';
+import { COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../../config.ts';
-import type { Logger } from '../../log.ts';
-import { openSharedState, startServices, type Services } from '../../services.ts';
+import type { App } from '../../core/app.ts';
+import { startRuntime, type Runtime } from '../../core/runtime.ts';
+import { openSharedState } from '../../core/services.ts';
 import { mountDashboard } from '../../dashboard/mount.ts';
-import { createInteractionHandler, type InteractionHandler } from '../interactions.ts';
+import type { Logger } from '../../log.ts';
+import { createInteractionHandler, type InteractionHandler } from '../dispatch.ts';
 import { createHttpServer, type HttpServer, type HttpServerOptions } from './server.ts';
 
 export interface StartedHttp {
   http: HttpServer;
   address: AddressInfo;
   /** Resolves once the index is built and interactions are answered (rejects if the corpus cannot load). */
-  ready: Promise<App>;
+  ready: Promise<App<Command>>;
   stop(): Promise<void>;
 }
 
@@ -24,23 +28,14 @@ export interface StartHttpOptions {
   /** Overrides for the server (timeouts, limits, clock), e.g. from tests. */
   server?: Partial<Omit<HttpServerOptions, 'handle' | 'logger'>>;
   /** Builds the app; defaults to the corpus folder with the cached index. */
-  buildApp?: (config: Config) => App;
-}
-
-/** Loads the corpus once, with the persisted index and extracted quotes (built and saved on a miss). */
-export function buildAppWithCachedIndex(config: Config, logger?: Logger): App {
-  const app = createApp({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, maxCorpusBytes: config.corpusMaxBytes });
-  logger?.info(cacheReport(app), 'search index ready');
-  return app;
+  buildApp?: (config: Config) => App<Command>;
 }
 
 export async function startHttp({ config, logger, server = {}, buildApp }: StartHttpOptions): Promise<StartedHttp> {
   const publicKey = server.publicKey ?? config.discord.publicKey;
   if (!publicKey) throw new Error('http: no public key (loadConfig({ mode: "serve" }) requires DISCORD_PUBLIC_KEY)');
-  let handler: InteractionHandler | null = null;
-  let services: Services | null = null;
-  let app: App | null = null;
-  const dashboard = mountDashboard({ config, logger, app: () => app });
+  let runtime: Runtime<Command, InteractionHandler> | null = null;
+  const dashboard = mountDashboard({ config, logger, app: () => runtime?.app ?? null });
   // Cooldowns and the replay window: in-process, or through Redis so every instance refuses a replay.
   const shared = openSharedState(config, logger, {
     ...(server.timestampToleranceMs !== undefined ? { windowMs: server.timestampToleranceMs } : {}),
@@ -53,8 +48,8 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
     ...server,
     publicKey,
     logger,
-    handle: (interaction) => handler!(interaction),
-    ready: () => handler !== null,
+    handle: (interaction) => runtime!.handler(interaction),
+    ready: () => runtime !== null,
     ...(dashboard ? { dashboard: (req) => dashboard.handle(req) } : {}),
   });
   const address = await http.listen(config.http.port, config.http.host).catch(async (error: unknown) => {
@@ -65,27 +60,21 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
   logger.info({ host: address.address, port: address.port }, 'http: listening');
 
   // After listen, on a later turn: building the index blocks the loop, but the port is already bound.
-  const ready = new Promise<App>((resolve, reject) => {
-    setImmediate(() => {
-      let built: App;
-      try {
-        built = buildApp ? buildApp(config) : buildAppWithCachedIndex(config, logger);
-        // Question log, cooldown and live corpus (issue 6); closed after the server in stop().
-        services = startServices({ config, app: built, logger, source: 'http', cacheDir: config.cacheDir, shared });
-      } catch (error) {
-        reject(error as Error);
-        return;
-      }
-      const { handler: handlerOptions } = services;
-      // With REDIS_URL, the first requests already share cooldowns and replays (the wait is bounded: an
-      // unreachable Redis delays readiness by its connect timeout, then the in-process state answers).
-      void shared.connected().then(() => {
-        handler = createInteractionHandler({ app: built, logger, ...handlerOptions });
-        app = built;
-        logger.info({ commands: built.commands.map((c) => c.data.name) }, 'http: ready');
-        resolve(built);
-      });
-    });
+  const starting = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+    startRuntime({
+      config,
+      logger,
+      source: 'http',
+      commands: COMMANDS,
+      shared,
+      ...(buildApp ? { app: buildApp(config) } : {}),
+      handler: ({ app, services }) => createInteractionHandler({ app, logger, ...services.handler }),
+    }),
+  );
+  const ready = starting.then((started) => {
+    runtime = started;
+    logger.info({ commands: started.app.commands.map((c) => c.data.name) }, 'http: ready');
+    return started.app;
   });
   return {
     http,
@@ -94,7 +83,10 @@ export async function startHttp({ config, logger, server = {}, buildApp }: Start
     stop: () =>
       http.close().finally(async () => {
         dashboard?.close();
-        await (services ? services.close() : shared.close());
+        // The runtime closes the shared state with its services; before it started, the shared state alone.
+        const started = await starting.catch(() => null);
+        await (started ? started.close() : shared.close());
+        logger.info('http: stopped');
       }),
   };
 }
