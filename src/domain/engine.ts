@@ -10,7 +10,7 @@ import { createWordMeaning, type MeaningOptions } from './word-meaning.ts';
 import { createWordNet } from './wordnet.ts';
 import { rankByTopic } from './topic.ts';
 import { tokens } from './text.ts';
-import type { AskResult, CommitmentsResult, CorpusInfo, Passage, Person, QuotesResult, SpeakerChoice } from './types.ts';
+import type { AskResult, CommitmentsResult, CorpusInfo, Passage, Person, Quote, QuotesResult, SpeakerChoice } from './types.ts';
 
 export interface EngineOptions {
   lexicon: Partial<LexiconOptions>;
@@ -40,6 +40,19 @@ const MAX_CHOICES = 25;
 const MAX_NAME_LENGTH = 100;
 const MAX_TOPIC_LENGTH = 200;
 
+/** How many quotes each speaker has, and the passages (by position) that quote them. */
+function quoteTallies(quotes: readonly Quote[], passages: readonly Passage[]): { quoteCount: Map<string, number>; quotedIn: Map<string, Set<number>> } {
+  const quoteCount = new Map<string, number>();
+  for (const q of quotes) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) ?? 0) + 1);
+  const passageIndex = new Map(passages.map((p, i) => [p.id, i]));
+  const quotedIn = new Map<string, Set<number>>();
+  for (const q of quotes) {
+    const i = passageIndex.get(`${q.citation.articleId}#${q.citation.paragraph}`);
+    if (i !== undefined) quotedIn.set(q.speaker, (quotedIn.get(q.speaker) ?? new Set()).add(i));
+  }
+  return { quoteCount, quotedIn };
+}
+
 export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions> = {}): Engine {
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const passages = corpus.articles.flatMap((a) => a.passages);
@@ -47,14 +60,7 @@ export function createEngine(corpus: CorpusFiles, options: Partial<EngineOptions
   const { quotes: allQuotes, discovered, commitments: commitmentList } = opts.extracted ?? extractAll(corpus);
   const people = [...corpus.curated.people, ...discovered];
   const peopleIndex = buildPeopleIndex(people);
-  const quoteCount = new Map<string, number>();
-  for (const q of allQuotes) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) ?? 0) + 1);
-  const passageIndex = new Map(passages.map((p, i) => [p.id, i]));
-  const quotedIn = new Map<string, Set<number>>();
-  for (const q of allQuotes) {
-    const i = passageIndex.get(`${q.citation.articleId}#${q.citation.paragraph}`);
-    if (i !== undefined) quotedIn.set(q.speaker, (quotedIn.get(q.speaker) ?? new Set()).add(i));
-  }
+  const { quoteCount, quotedIn } = quoteTallies(allQuotes, passages);
   const index = opts.index ?? buildMiniSearch(passages);
   const meaning = createWordMeaning(corpus.meaning?.vectors ?? null, corpus.meaning?.entities ?? null, (term) => termInText(index, term), opts.meaning, createWordNet(corpus.meaning?.wordnet ?? null));
   const ctx = {

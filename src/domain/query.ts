@@ -3,7 +3,7 @@
 // each earns. Units are what coverage is measured on: "how much of what was asked does a passage answer".
 import type { Curated } from './curated.ts';
 import { buildPeopleIndex, roleAliases } from './people.ts';
-import { distance } from 'fastest-levenshtein';
+import { nearest } from './spelling.ts';
 import lemmatizer from 'wink-lemmatizer';
 import { STOP_WORDS } from './stopwords.ts';
 import { fold, processWord, terms, tokens } from './text.ts';
@@ -84,47 +84,17 @@ function phraseKey(text: string): string {
     .join(' ');
 }
 
+type Phrase = { terms: UnitTerm[] } | { person: Person };
+
 /**
- * The closest word of a list within typo distance (spelling or stem): one edit up to 7 letters, two from 8;
- * same first letter (people rarely mistype it, and it keeps "born" from becoming "gear"). On a tie between
- * different words, a dropped letter is the likelier typo ("wher" -> "where", not "when"); otherwise none.
+ * The curated tables a question is read with: each stem's synonyms (the single-word terms of every group it is
+ * in) and each phrase's meaning (a synonym group's terms, or a person by name, alias or office).
  */
-function nearest(typed: string, words: readonly string[]): string | null {
-  const max = typed.length >= 8 ? 2 : 1;
-  const typedTerm = processWord(typed);
-  const candidates: Array<{ w: string; d: number }> = [];
-  for (const w of words) {
-    if (w[0] !== typed[0] || Math.abs(w.length - typed.length) > max + 1 || w === typed) continue;
-    const term = processWord(w);
-    // Spelling first; a stem match only ranks after every spelling match ("monitering": monitoring, not munitions).
-    const spelling = isSwap(typed, w) ? 1 : distance(typed, w);
-    const stem = term && typedTerm ? distance(typedTerm, term) : Infinity;
-    const d = spelling <= max ? spelling : stem <= max ? stem + 0.5 : Infinity;
-    if (d !== Infinity) candidates.push({ w, d });
-  }
-  if (candidates.length === 0) return null;
-  const best = Math.min(...candidates.map((c) => c.d));
-  const same = (w: string) => processWord(w) ?? w;
-  const top = [...new Map(candidates.filter((c) => c.d === best).map((c) => [same(c.w), c.w])).values()];
-  if (top.length === 1) return top[0]!;
-  const dropped = top.filter((w) => w.length === typed.length + 1);
-  return dropped.length === 1 ? dropped[0]! : null;
-}
-
-/** Two neighbouring letters swapped ("ukriane"): one slip of the fingers, though Levenshtein counts two edits. */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
-}
-
-export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> = {}): Lexicon {
-  const opts = { ...DEFAULT_LEXICON_OPTIONS, ...options };
-  const single = (words: string[]) => [...new Set(words.filter((w) => tokens(w).length === 1).flatMap((w) => terms(w)))];
+function synonymTables(curated: Curated, opts: LexiconOptions, single: (words: string[]) => string[]): { synonymsOf: Map<string, Set<string>>; phrases: Map<string, Phrase> } {
   // stem -> the single-word terms of every group it belongs to
   const synonymsOf = new Map<string, Set<string>>();
   // phrase key -> what the phrase stands for: a synonym group's terms, or a person
-  const phrases = new Map<string, { terms: UnitTerm[] } | { person: Person }>();
+  const phrases = new Map<string, Phrase>();
 
   for (const group of curated.synonyms) {
     const groupTerms = single(group);
@@ -149,6 +119,94 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
   for (const person of curated.people) {
     for (const alias of roleAliases(person, curated.parties, curated.synonyms)) if (!phrases.has(phraseKey(alias))) phrases.set(phraseKey(alias), { person });
   }
+  return { synonymsOf, phrases };
+}
+
+/** The term of each one-word name a person goes by ("Witkoff", "Keir"), for names typed in other forms. */
+function namesByTerm(people: readonly Person[]): Map<string, Person> {
+  const byNameTerm = new Map<string, Person>();
+  for (const person of people) {
+    for (const alias of [person.short, ...person.aliases]) {
+      const term = tokens(alias).length === 1 && /^\p{Lu}\p{Ll}/u.test(alias) ? processWord(alias) : null;
+      if (term && !byNameTerm.has(term)) byNameTerm.set(term, person);
+    }
+  }
+
+  return byNameTerm;
+}
+
+/** What reading a question needs from the lexicon. */
+interface QuestionReader {
+  opts: LexiconOptions;
+  questionWords: Map<string, string[]>;
+  phrases: Map<string, Phrase>;
+  maxPhrase: number;
+  byNameTerm: Map<string, Person>;
+  personUnit: (person: Person, label: string) => QueryUnit;
+  wordUnit: (surface: string, first?: boolean) => QueryUnit | null;
+}
+
+/** The question's units, in order: question words, phrases (longest first), people, words. */
+function analyzeQuestion(question: string, r: QuestionReader): QueryUnit[] {
+  const { opts, questionWords, phrases, maxPhrase, byNameTerm, personUnit, wordUnit } = r;
+  const toks = tokens(question);
+  const keys = toks.map((t) => keyWord(t.surface));
+  const units: QueryUnit[] = [];
+  const seen = new Set<string>();
+  const push = (unit: QueryUnit | null) => {
+    if (!unit || unit.terms.length === 0) return;
+    const id = unit.terms.map((t) => t.term).join(' ');
+    if (seen.has(id)) return;
+    seen.add(id);
+    units.push(unit);
+  };
+  for (let i = 0; i < toks.length; ) {
+    const qw = questionWords.get(keys[i]!);
+    if (qw) {
+      push({ label: toks[i]!.surface, terms: qw.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false, questionWord: true });
+      i++;
+      continue;
+    }
+    let matched = 0;
+    // Longest phrase first, so "the French President" wins over "French".
+    for (let n = Math.min(maxPhrase, toks.length - i); n >= 1; n--) {
+      const key = keys.slice(i, i + n).join(' ');
+      const phrase = phrases.get(key) ?? (n === 1 ? phrases.get(key.replace(/'s$/, '')) : undefined);
+      if (!phrase) continue;
+      // A one-word alias that is also a stop word ("us") is only a name when written as one ("US").
+      if (n === 1 && processWord(toks[i]!.surface) === null) continue;
+      const label = toks.slice(i, i + n).map((t) => t.surface).join(' ');
+      if ('person' in phrase) {
+        const unit = personUnit(phrase.person, label);
+        push(unit);
+        // A descriptive alias ("US envoy", "son-in-law") also asks for its own words, beyond the name.
+        const name = new Set(unit.terms.map((t) => t.term));
+        for (const t of toks.slice(i, i + n)) {
+          const w = wordUnit(t.surface);
+          if (w && !name.has(w.terms[0]!.term)) push({ ...w, weight: w.weight * opts.aliasWordWeight });
+        }
+      } else {
+        push({ label, terms: phrase.terms, weight: 1, word: false });
+      }
+      matched = n;
+      break;
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    // A name written without its apostrophe ("witkoffs job") stems to the name: it is the person.
+    const named = byNameTerm.get(processWord(toks[i]!.surface) ?? '');
+    push(named ? personUnit(named, toks[i]!.surface) : wordUnit(toks[i]!.surface, i === 0));
+    i++;
+  }
+  return units;
+}
+
+export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> = {}): Lexicon {
+  const opts = { ...DEFAULT_LEXICON_OPTIONS, ...options };
+  const single = (words: string[]) => [...new Set(words.filter((w) => tokens(w).length === 1).flatMap((w) => terms(w)))];
+  const { synonymsOf, phrases } = synonymTables(curated, opts, single);
   const questionWords = new Map(Object.entries(curated.questionWords).map(([w, list]) => [w, single(list)]));
   const answerTypes = new Set(single(curated.answerTypes));
   const people = buildPeopleIndex(curated.people);
@@ -169,14 +227,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
     word: false,
   });
 
-  // The term of each one-word name a person goes by ("Witkoff", "Keir"), for names typed in other forms.
-  const byNameTerm = new Map<string, Person>();
-  for (const person of curated.people) {
-    for (const alias of [person.short, ...person.aliases]) {
-      const term = tokens(alias).length === 1 && /^\p{Lu}\p{Ll}/u.test(alias) ? processWord(alias) : null;
-      if (term && !byNameTerm.has(term)) byNameTerm.set(term, person);
-    }
-  }
+  const byNameTerm = namesByTerm(curated.people);
 
   const wordUnit = (surface: string, first = false): QueryUnit | null => {
     const term = processWord(surface);
@@ -207,60 +258,7 @@ export function buildLexicon(curated: Curated, options: Partial<LexiconOptions> 
 
   return {
     synonymCredit: opts.synonymCredit,
-    analyze(question: string): QueryUnit[] {
-      const toks = tokens(question);
-      const keys = toks.map((t) => keyWord(t.surface));
-      const units: QueryUnit[] = [];
-      const seen = new Set<string>();
-      const push = (unit: QueryUnit | null) => {
-        if (!unit || unit.terms.length === 0) return;
-        const id = unit.terms.map((t) => t.term).join(' ');
-        if (seen.has(id)) return;
-        seen.add(id);
-        units.push(unit);
-      };
-      for (let i = 0; i < toks.length; ) {
-        const qw = questionWords.get(keys[i]!);
-        if (qw) {
-          push({ label: toks[i]!.surface, terms: qw.map((term) => ({ term, credit: 1 })), weight: opts.questionWordWeight, word: false, questionWord: true });
-          i++;
-          continue;
-        }
-        let matched = 0;
-        // Longest phrase first, so "the French President" wins over "French".
-        for (let n = Math.min(maxPhrase, toks.length - i); n >= 1; n--) {
-          const key = keys.slice(i, i + n).join(' ');
-          const phrase = phrases.get(key) ?? (n === 1 ? phrases.get(key.replace(/'s$/, '')) : undefined);
-          if (!phrase) continue;
-          // A one-word alias that is also a stop word ("us") is only a name when written as one ("US").
-          if (n === 1 && processWord(toks[i]!.surface) === null) continue;
-          const label = toks.slice(i, i + n).map((t) => t.surface).join(' ');
-          if ('person' in phrase) {
-            const unit = personUnit(phrase.person, label);
-            push(unit);
-            // A descriptive alias ("US envoy", "son-in-law") also asks for its own words, beyond the name.
-            const name = new Set(unit.terms.map((t) => t.term));
-            for (const t of toks.slice(i, i + n)) {
-              const w = wordUnit(t.surface);
-              if (w && !name.has(w.terms[0]!.term)) push({ ...w, weight: w.weight * opts.aliasWordWeight });
-            }
-          } else {
-            push({ label, terms: phrase.terms, weight: 1, word: false });
-          }
-          matched = n;
-          break;
-        }
-        if (matched) {
-          i += matched;
-          continue;
-        }
-        // A name written without its apostrophe ("witkoffs job") stems to the name: it is the person.
-        const named = byNameTerm.get(processWord(toks[i]!.surface) ?? '');
-        push(named ? personUnit(named, toks[i]!.surface) : wordUnit(toks[i]!.surface, i === 0));
-        i++;
-      }
-      return units;
-    },
+    analyze: (question) => analyzeQuestion(question, { opts, questionWords, phrases, maxPhrase, byNameTerm, personUnit, wordUnit }),
 
     reinterpret(unit, spellsArticleWord = false) {
       if (!unit.word) return null;

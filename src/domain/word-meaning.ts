@@ -110,6 +110,54 @@ export interface WordMeaning {
   wordnet: WordNet;
 }
 
+/** Row i of the vectors as a unit vector. */
+function unitRow(vectors: WordVectors, i: number): Float32Array {
+  const { dims, data } = vectors;
+  const v = new Float32Array(dims);
+  let norm = 0;
+  for (let d = 0; d < dims; d++) norm += data[i * dims + d]! ** 2;
+  norm = Math.sqrt(norm) || 1;
+  for (let d = 0; d < dims; d++) v[d] = data[i * dims + d]! / norm;
+  return v;
+}
+
+/** The dot product of `q` with the row of `matrix` starting at `at`. */
+function dot(q: Float32Array, matrix: Float32Array, at: number): number {
+  let s = 0;
+  for (let d = 0; d < q.length; d++) s += q[d]! * matrix[at + d]!;
+  return s;
+}
+
+/** The corpus terms with a vector each: the normalised mean of the vectors of the words that make the term. */
+interface TermTable {
+  names: string[];
+  matrix: Float32Array;
+}
+
+function termTable(vectors: WordVectors, hasTerm: (term: string) => boolean): TermTable {
+  const sums = new Map<string, Float32Array>();
+  vectors.words.forEach((w, i) => {
+    // Porter alone first (a few µs; lemmatising every one of 50k words took a second): a word whose plain stem
+    // is no corpus term is skipped. An irregular form missed so ("skies") leaves its lemma ("sky") to carry the term.
+    if (!hasTerm(stemmer(w))) return;
+    const term = processWord(w);
+    if (!term || !hasTerm(term)) return;
+    const v = unitRow(vectors, i);
+    const sum = sums.get(term);
+    if (sum) for (let d = 0; d < v.length; d++) sum[d]! += v[d]!;
+    else sums.set(term, v);
+  });
+  const names = [...sums.keys()];
+  const dims = vectors.dims;
+  const matrix = new Float32Array(names.length * dims);
+  names.forEach((name, k) => {
+    const sum = sums.get(name)!;
+    const norm = Math.sqrt(sum.reduce((a, x) => a + x * x, 0)) || 1;
+    for (let d = 0; d < dims; d++) matrix[k * dims + d] = sum[d]! / norm;
+  });
+  return { names, matrix };
+}
+
 /**
  * `hasTerm` says whether the corpus text uses an index term: neighbours are only ever corpus terms, and a
  * term's vector is the mean of the vectors of the words that make it ("supplies", "supply" -> suppli).
@@ -125,44 +173,12 @@ export function createWordMeaning(
   const kinds = new Map<string, EntityKind>();
   for (const kind of ENTITY_KINDS) for (const w of entities?.[kind] ?? []) if (!kinds.has(w)) kinds.set(w, kind);
   const row = vectors ? new Map(vectors.words.map((w, i) => [w, i])) : new Map<string, number>();
-  let terms: { names: string[]; matrix: Float32Array } | null = null;
+  let terms: TermTable | null = null;
   const cache = new Map<string, Neighbour[]>();
 
-  const unit = (i: number): Float32Array => {
-    const { dims, data } = vectors!;
-    const v = new Float32Array(dims);
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += data[i * dims + d]! ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < dims; d++) v[d] = data[i * dims + d]! / norm;
-    return v;
-  };
-
+  const unit = (i: number) => unitRow(vectors!, i);
   // Built on first use: a corpus that never meets an unknown word never pays for it.
-  const corpusTerms = () => {
-    if (terms) return terms;
-    const sums = new Map<string, Float32Array>();
-    vectors!.words.forEach((w, i) => {
-      // Porter alone first (a few µs; lemmatising every one of 50k words took a second): a word whose plain stem
-      // is no corpus term is skipped. An irregular form missed so ("skies") leaves its lemma ("sky") to carry the term.
-      if (!hasTerm(stemmer(w))) return;
-      const term = processWord(w);
-      if (!term || !hasTerm(term)) return;
-      const v = unit(i);
-      const sum = sums.get(term);
-      if (sum) for (let d = 0; d < v.length; d++) sum[d]! += v[d]!;
-      else sums.set(term, v);
-    });
-    const names = [...sums.keys()];
-    const dims = vectors!.dims;
-    const matrix = new Float32Array(names.length * dims);
-    names.forEach((name, k) => {
-      const sum = sums.get(name)!;
-      const norm = Math.sqrt(sum.reduce((a, x) => a + x * x, 0)) || 1;
-      for (let d = 0; d < dims; d++) matrix[k * dims + d] = sum[d]! / norm;
-    });
-    return (terms = { names, matrix });
-  };
+  const corpusTerms = () => (terms ??= termTable(vectors!, hasTerm));
 
   const credit = (similarity: number) =>
     opts.maxCredit * Math.min(1, Math.max(0, (similarity - opts.minSimilarity) / (opts.fullSimilarity - opts.minSimilarity)));
@@ -181,8 +197,7 @@ export function createWordMeaning(
         const own = processWord(key);
         const best: Neighbour[] = [];
         for (let k = 0; k < names.length; k++) {
-          let s = 0;
-          for (let d = 0; d < dims; d++) s += q[d]! * matrix[k * dims + d]!;
+          const s = dot(q, matrix, k * dims);
           if (s < opts.minSimilarity || names[k] === own) continue;
           best.push({ term: names[k]!, similarity: s, credit: credit(s) });
         }
@@ -200,10 +215,7 @@ export function createWordMeaning(
       for (const w of words) {
         const j = row.get(w);
         if (j === undefined) continue;
-        const v = unit(j);
-        let s = 0;
-        for (let d = 0; d < q.length; d++) s += q[d]! * v[d]!;
-        best = Math.max(best, s);
+        best = Math.max(best, dot(q, unit(j), 0));
       }
       return best;
     },
