@@ -27,12 +27,16 @@ const CLITICS: Array<[RegExp, string]> = [
   [/\b(i)['’]m\b/gi, '$1 am'],
 ];
 
+/** Laughter in any length ("haha", "hahaha", "hehe", "lolol", "lmaooo"): it asks for nothing. */
+const LAUGHTER = /^(?:(?:a?ha){2,}h?|(?:he){2,}|(?:lo)+l|lmao+|xd+)$/;
+
 /** The question with contractions and chat spellings written out; everything else as typed. */
 export function expandChat(question: string): string {
   let out = question;
   for (const [pattern, replacement] of CLITICS) out = out.replace(pattern, replacement);
   return out.replace(/(?<![\p{L}\p{N}'’])[\p{L};]+(?![\p{L}\p{N}'’])/gu, (word) => {
     const lower = word.toLowerCase();
+    if (LAUGHTER.test(lower)) return '';
     return Object.hasOwn(CHAT_FORMS, lower) ? CHAT_FORMS[lower]! : word;
   });
 }

@@ -19,6 +19,11 @@ describe('expandChat', () => {
     expect(expandChat('cause ursula')).toBe('cause ursula');
   });
 
+  it('drops laughter of any length, which asks for nothing', () => {
+    for (const laugh of ['haha', 'hahaha', 'HEHE', 'lolol', 'lmaooo', 'xD']) expect(expandChat(`who signed it ${laugh}`).trim(), laugh).toBe('who signed it');
+    expect(expandChat('what did Hahn say')).toBe('what did Hahn say');
+  });
+
   it('leaves ordinary questions as typed', () => {
     for (const q of ['Who signed the declaration?', "What is Ukraine's role?", 'When was the pact unveiled?']) expect(expandChat(q)).toBe(q);
   });
