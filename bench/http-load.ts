@@ -97,6 +97,11 @@ export interface LoadOptions {
   serverPid: number;
   /** Colours of an answer and a decline embed (src/discord/render/embed.ts DEFAULT_RENDER_OPTIONS). */
   colors: { answer: number; decline: number };
+  /**
+   * Requests per second over all connections; absent: as fast as the server answers (saturation). At a fixed
+   * rate autocannon corrects latencies for coordinated omission (a late reply delays the requests behind it).
+   */
+  overallRate?: number;
 }
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
@@ -110,6 +115,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     url: `http://127.0.0.1:${opts.port}`,
     connections: opts.connections,
     duration: opts.durationS,
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     requests: [
       {
         method: 'POST',
@@ -143,5 +149,47 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     serverCpuMs: Math.round(serverCpuMs),
     clientCpuMs: Math.round((client.user + client.system) / 1000),
     signedLate: opts.pool.signedLate,
+  };
+}
+
+/** The server's event loop and garbage collector over one run, read from its /metrics (prom-client's default metrics). */
+export interface LoopFigures {
+  /** How late the loop's 10 ms sampling timer fired beyond its 10 ms (perf_hooks.monitorEventLoopDelay): a stall. p99 is averaged over workers, max is the largest. */
+  delayP99Ms: number;
+  delayMaxMs: number;
+  /** Milliseconds of garbage-collection pauses per second of the run, summed over workers. */
+  gcMsPerS: number;
+}
+
+/** prom-client's event-loop timer period (its `eventLoopMonitoringPrecision` default): a sample is late by what exceeds it. */
+const LOOP_SAMPLING_MS = 10;
+
+async function scrape(port: number): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { connection: 'close' } })).text();
+  const values = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^(pactbot_nodejs_(?:eventloop_lag_(?:p99|max)_seconds|gc_duration_seconds_sum))(?:\{[^}]*\})? (\S+)$/.exec(line);
+    if (m) values.set(m[1]!, (values.get(m[1]!) ?? 0) + Number(m[2]));
+  }
+  return values;
+}
+
+/**
+ * Starts watching the loop: scraping /metrics resets prom-client's loop-delay histogram (on every worker under
+ * the cluster), so what the second scrape reads covers exactly the run between them.
+ */
+export async function watchLoop(port: number): Promise<() => Promise<LoopFigures>> {
+  const before = await scrape(port);
+  const started = performance.now();
+  return async () => {
+    const after = await scrape(port);
+    const seconds = (performance.now() - started) / 1000;
+    const late = (name: string) => Math.max(0, Math.round(((after.get(name) ?? 0) * 1000 - LOOP_SAMPLING_MS) * 10) / 10);
+    const gcS = (after.get('pactbot_nodejs_gc_duration_seconds_sum') ?? 0) - (before.get('pactbot_nodejs_gc_duration_seconds_sum') ?? 0);
+    return {
+      delayP99Ms: late('pactbot_nodejs_eventloop_lag_p99_seconds'),
+      delayMaxMs: late('pactbot_nodejs_eventloop_lag_max_seconds'),
+      gcMsPerS: Math.round((gcS * 1000 * 10) / seconds) / 10,
+    };
   };
 }
