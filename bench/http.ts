@@ -11,7 +11,7 @@
 // - server CPU time per request (the whole process tree, from /proc) beside wall-clock rates;
 // - latency twice: at saturation (every connection sends as soon as it is answered, so with the load generator on
 //   the same cores the tail is mostly queueing) and at a fixed rate, `--rate` × the saturated /ask rate, which is
-//   what "p99 under load" means for a server that is not run flat out;
+//   what "p99 under load" means for a server that is not run flat out (the bare peer at the same rate beside it);
 // - the server's event loop over each pactbot run (how late its 10 ms timer fired, GC pauses), from its /metrics.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -99,6 +99,8 @@ type Measured = LoadResult & { loop?: LoopFigures };
 const results: Partial<Record<Scenario, Measured>> = {};
 /** /ask at a fixed rate (rateFraction × the saturated rate), on the server warmed by the saturated run. */
 let askAtRate: (Measured & { targetRps: number }) | null = null;
+/** The bare peer at that same rate: the latency floor of this machine at that load. */
+let peerAtRate: Measured | null = null;
 try {
   const needsPactbot = scenarios.includes('ask') || scenarios.includes('ping');
   const pactbot = needsPactbot ? await startPactbot() : null;
@@ -109,8 +111,9 @@ try {
     results[scenario] = await measure(server, scenario === 'ping' ? pingPayload : askPayload, scenario !== 'peer');
     if (scenario === 'ask' && rateFraction > 0) {
       const targetRps = Math.max(1, Math.round(rateFraction * results.ask!.rps));
-      askAtRate = { targetRps, ...(await atRate(pactbot!, askPayload, targetRps)) };
+      askAtRate = { targetRps, ...(await atRate(pactbot!, askPayload, targetRps, true)) };
     }
+    if (scenario === 'peer' && askAtRate) peerAtRate = await atRate(peer!, askPayload, askAtRate.targetRps, false);
   }
   report();
 } finally {
@@ -132,8 +135,9 @@ async function measure(server: { port: number; pid: number }, payload: () => unk
   return { ...result, loop: await loop() };
 }
 
-async function atRate(server: { port: number; pid: number }, payload: () => unknown, rps: number): Promise<Measured> {
+async function atRate(server: { port: number; pid: number }, payload: () => unknown, rps: number, hasMetrics: boolean): Promise<Measured> {
   const pool = new RequestPool(privateKey, payload, Math.ceil(rps * duration * POOL_MARGIN) + connections);
+  if (!hasMetrics) return load(server, pool, duration, rps);
   const loop = await watchLoop(server.port);
   const result = await load(server, pool, duration, rps);
   return { ...result, loop: await loop() };
@@ -193,6 +197,7 @@ function report(): void {
     askAtRate: askAtRate && { fraction: rateFraction, targetRps: askAtRate.targetRps, ...shape(askAtRate) },
     ping: shape(results.ping),
     peer: shape(results.peer),
+    peerAtRate: peerAtRate && { targetRps: askAtRate!.targetRps, ...shape(peerAtRate) },
     ratio: results.peer && { ask: ask ? round3(ask.rps / results.peer.rps) : null, ping: results.ping ? round3(results.ping.rps / results.peer.rps) : null },
   };
   if (args.json) {
@@ -211,6 +216,7 @@ function report(): void {
   for (const [name, r] of Object.entries(results) as [Scenario, Measured][]) {
     row(name === 'ask' ? '/ask at saturation (held-out questions)' : name === 'ping' ? 'PING at saturation' : 'bare peer at saturation (verify + fixed reply)', r);
     if (name === 'ask' && askAtRate) row(`/ask at a fixed ${askAtRate.targetRps} req/s (${rateFraction} × saturation)`, askAtRate, false);
+    if (name === 'peer' && peerAtRate) row(`bare peer at the same fixed ${askAtRate!.targetRps} req/s`, peerAtRate, false);
   }
   if (ask) {
     console.log(`\n/ask replies: ${ask.answers} answers, ${ask.declines} declines, ${ask.notices} notices, ${ask.other} other; engine replies ${(100 * out.ask!.answeredFraction).toFixed(1)} % of ${ask.requests} requests`);

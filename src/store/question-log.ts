@@ -9,7 +9,7 @@
 //     QUESTION_LOG_SALT or a random one kept in the file's meta table.
 // The file and its folder are created on first use, in WAL mode, and `close()` writes what is queued.
 import type { Logger } from '../log.ts';
-import { openQuestionFile, type Pending, type QuestionFile } from './question-file.ts';
+import { isBusy, openQuestionFile, type Pending, type QuestionFile } from './question-file.ts';
 
 export { hashUser, questionKey, SCHEMA_VERSION } from './question-file.ts';
 
@@ -85,9 +85,22 @@ export interface QuestionLogOptions {
   retryMs: number;
   /** How long the first queued entry waits for others to share its write (and what a SIGKILL may lose); 0: next turn. */
   batchMs: number;
+  /**
+   * A batch write that finds the file locked by another process (the other cluster workers write the same file)
+   * does not wait for the lock on the event loop: its entries go with the next batch. After this many such
+   * tries in a row it waits (busyTimeoutMs) like an explicit flush, and warns if the file is still locked.
+   */
+  quietBusyTries: number;
 }
 
-export const DEFAULT_QUESTION_LOG_OPTIONS = { salt: null, busyTimeoutMs: 25, maxQueued: 10_000, retryMs: 250, batchMs: 50 } satisfies Partial<QuestionLogOptions>;
+export const DEFAULT_QUESTION_LOG_OPTIONS = {
+  salt: null,
+  busyTimeoutMs: 25,
+  maxQueued: 10_000,
+  retryMs: 250,
+  batchMs: 50,
+  quietBusyTries: 5,
+} satisfies Partial<QuestionLogOptions>;
 
 /** The log when QUESTION_LOG=off: accepts everything, writes nothing. */
 export function disabledQuestionLog(): QuestionLog {
@@ -119,6 +132,8 @@ class QueuedQuestionLog {
   #retry: NodeJS.Timeout | null = null;
   /** True while writes fail (locked): the failure is logged once per streak, not once per entry. */
   #failing = false;
+  /** Batch writes in a row that found the file locked and left their entries for the next batch. */
+  #busyTries = 0;
 
   constructor(opts: QuestionLogOptions) {
     this.#opts = opts;
@@ -139,7 +154,8 @@ class QueuedQuestionLog {
     }
   }
 
-  #flush(): boolean {
+  /** `fromBatch`: the batch timer's write, which leaves a locked file for the next batch instead of waiting. */
+  #flush(fromBatch = false): boolean {
     this.#scheduled?.cancel();
     this.#scheduled = null;
     if (this.#broken) return false;
@@ -148,14 +164,22 @@ class QueuedQuestionLog {
     if (!target) return false;
     const batch = this.#queue;
     this.#queue = [];
+    const quiet = fromBatch && this.#busyTries < this.#opts.quietBusyTries;
     try {
-      target.write(batch);
+      target.write(batch, !quiet);
       if (this.#failing) this.#log.info('question log writable again');
       this.#failing = false;
+      this.#busyTries = 0;
       return true;
     } catch (error) {
       // Locked or read-only: keep the entries for the next try, bounded so a long outage cannot eat memory.
       this.#queue = [...batch, ...this.#queue].slice(-this.#opts.maxQueued);
+      if (quiet && isBusy(error)) {
+        this.#busyTries++;
+        this.#scheduled = later(this.#opts.batchMs, () => this.#safely(true));
+        return false;
+      }
+      this.#busyTries = 0;
       if (!this.#failing) this.#log.warn({ err: error, queued: this.#queue.length }, 'question log write failed: entries kept for a later try');
       this.#failing = true;
       // Unref'd: a pending retry never keeps the process alive; close() writes (or reports) what is left.
@@ -172,12 +196,16 @@ class QueuedQuestionLog {
     this.#queue.push(item);
     if (this.#queue.length > this.#opts.maxQueued) this.#queue.shift();
     // After the reply: the write is done once the current turn (which sends the reply) is over, or batchMs later.
-    this.#scheduled ??= later(this.#opts.batchMs, () => this.safeFlush());
+    this.#scheduled ??= later(this.#opts.batchMs, () => this.#safely(true));
   }
 
   safeFlush(): boolean {
+    return this.#safely(false);
+  }
+
+  #safely(fromBatch: boolean): boolean {
     try {
-      return this.#flush();
+      return this.#flush(fromBatch);
     } catch (error) {
       this.#log.error({ err: error }, 'question log flush failed');
       return false;

@@ -265,6 +265,53 @@ describe('question log', () => {
     }
   });
 
+  it('a batch write that finds the file locked by another process leaves its entries to the next batch, without a warning', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const path = join(dir, 'log.db');
+      const log = openQuestionLog({ path, salt: null, logger: logger() });
+      opened.push(log);
+      log.record(entry({ id: '1' }));
+      log.flush();
+      const other = new Database(path);
+      other.exec('BEGIN EXCLUSIVE');
+      log.record(entry({ id: '2' }));
+      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
+      other.exec('ROLLBACK');
+      other.close();
+      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1']);
+      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
+      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2']);
+      expect(logs.filter((l) => l.level >= 40)).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a lock that outlasts quietBusyTries batch writes is waited for and warned about once', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const path = join(dir, 'log.db');
+      const log = openQuestionLog({ path, salt: null, logger: logger(), quietBusyTries: 2 });
+      opened.push(log);
+      log.record(entry({ id: '1' }));
+      log.flush();
+      const other = new Database(path);
+      other.exec('BEGIN EXCLUSIVE');
+      log.record(entry({ id: '2' }));
+      vi.advanceTimersByTime(2 * DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
+      expect(logs.filter((l) => l.level === 40)).toHaveLength(0);
+      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
+      expect(logs.filter((l) => l.level === 40)).toHaveLength(1);
+      other.exec('ROLLBACK');
+      other.close();
+      expect(log.flush()).toBe(true);
+      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('bounds the queue while the file is locked: the oldest entries go first', () => {
     const path = join(dir, 'log.db');
     const log = openQuestionLog({ path, logger: logger(), maxQueued: 3 });
