@@ -47,6 +47,43 @@ export function treeCpuMs(pid: number): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/** Microseconds so far during which some runnable task waited for a CPU (Linux PSI); null where the kernel has none. */
+function cpuPressureUs(): number | null {
+  try {
+    const m = /^some .* total=(\d+)$/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface Meters {
+  wallS: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
+  /** Share of the run (%) during which some task on the machine waited for a CPU: how contended the cores were. */
+  cpuPressurePct: number | null;
+}
+
+/** Starts the clocks of one run: wall, the server tree's CPU, this process's CPU and the machine's CPU pressure. */
+export function startMeters(serverPid: number): () => Meters {
+  const cpuBefore = treeCpuMs(serverPid);
+  const clientBefore = process.cpuUsage();
+  const pressureBefore = cpuPressureUs();
+  const started = performance.now();
+  return () => {
+    const wallMs = performance.now() - started;
+    const client = process.cpuUsage(clientBefore);
+    const pressure = cpuPressureUs();
+    return {
+      wallS: Math.round(wallMs / 100) / 10,
+      serverCpuMs: Math.round(treeCpuMs(serverPid) - cpuBefore),
+      clientCpuMs: Math.round((client.user + client.system) / 1000),
+      cpuPressurePct: pressure !== null && pressureBefore !== null ? Math.round((pressure - pressureBefore) / (wallMs * 10)) : null,
+    };
+  };
+}
+
 /** Hands out pre-signed requests; past the end it signs live and counts how often (the client then works harder). */
 export class RequestPool {
   #pool: SignedRequest[];
@@ -74,7 +111,7 @@ export interface ReplyCounts {
   other: number;
 }
 
-export interface LoadResult extends ReplyCounts {
+export interface LoadResult extends ReplyCounts, Meters {
   requests: number;
   rps: number;
   /** The busiest second's rate (the warm-up's sizes the pool: the server gets faster as it warms). */
@@ -82,9 +119,6 @@ export interface LoadResult extends ReplyCounts {
   p50Ms: number;
   p99Ms: number;
   errors: number;
-  wallS: number;
-  serverCpuMs: number;
-  clientCpuMs: number;
   signedLate: number;
 }
 
@@ -97,25 +131,32 @@ export interface LoadOptions {
   serverPid: number;
   /** Colours of an answer and a decline embed (src/discord/render/embed.ts DEFAULT_RENDER_OPTIONS). */
   colors: { answer: number; decline: number };
-  /**
-   * Requests per second over all connections; absent: as fast as the server answers (saturation). At a fixed
-   * rate autocannon corrects latencies for coordinated omission (a late reply delays the requests behind it).
-   */
-  overallRate?: number;
+}
+
+/** Sorts 200 replies by their body: an engine reply (embeds, by colour), or a notice (content only). */
+export function replySorter(colors: LoadOptions['colors']): { counts: ReplyCounts; sort(status: number, body: string): void } {
+  const counts: ReplyCounts = { answers: 0, declines: 0, notices: 0, other: 0 };
+  const answerMark = `"color":${colors.answer}`;
+  const declineMark = `"color":${colors.decline}`;
+  return {
+    counts,
+    sort(status, body) {
+      if (status !== 200) return;
+      if (body.includes(answerMark)) counts.answers++;
+      else if (body.includes(declineMark)) counts.declines++;
+      else if (body.includes('"content"')) counts.notices++;
+      else counts.other++;
+    },
+  };
 }
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
-  const counts: ReplyCounts = { answers: 0, declines: 0, notices: 0, other: 0 };
-  const answerMark = `"color":${opts.colors.answer}`;
-  const declineMark = `"color":${opts.colors.decline}`;
-  const cpuBefore = treeCpuMs(opts.serverPid);
-  const clientBefore = process.cpuUsage();
-  const started = performance.now();
+  const replies = replySorter(opts.colors);
+  const meters = startMeters(opts.serverPid);
   const result = await autocannon({
     url: `http://127.0.0.1:${opts.port}`,
     connections: opts.connections,
     duration: opts.durationS,
-    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     requests: [
       {
         method: 'POST',
@@ -124,30 +165,19 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
           const r = opts.pool.take();
           return { ...req, headers: r.headers, body: r.body };
         },
-        onResponse: (status, body) => {
-          if (status !== 200) return;
-          if (body.includes(answerMark)) counts.answers++;
-          else if (body.includes(declineMark)) counts.declines++;
-          else if (body.includes('"content"')) counts.notices++;
-          else counts.other++;
-        },
+        onResponse: (status, body) => replies.sort(status, body),
       },
     ],
   });
-  const wallS = (performance.now() - started) / 1000;
-  const client = process.cpuUsage(clientBefore);
-  const serverCpuMs = treeCpuMs(opts.serverPid) - cpuBefore;
   return {
-    ...counts,
+    ...meters(),
+    ...replies.counts,
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
     maxRps: result.requests.max,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
-    wallS: Math.round(wallS * 10) / 10,
-    serverCpuMs: Math.round(serverCpuMs),
-    clientCpuMs: Math.round((client.user + client.system) / 1000),
     signedLate: opts.pool.signedLate,
   };
 }

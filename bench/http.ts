@@ -10,7 +10,8 @@
 //   the same number of workers, so every figure has its ceiling beside it on the same machine at the same load;
 // - server CPU time per request (the whole process tree, from /proc) beside wall-clock rates;
 // - latency twice: at saturation (every connection sends as soon as it is answered, so with the load generator on
-//   the same cores the tail is mostly queueing) and at a fixed rate, `--rate` × the saturated /ask rate, which is
+//   the same cores the tail is mostly queueing) and at a fixed rate (http-paced.ts: evenly spaced, open loop),
+//   `--rate` × the saturated /ask rate, which is
 //   what "p99 under load" means for a server that is not run flat out (the bare peer at the same rate beside it);
 // - the server's event loop over each pactbot run (how late its 10 ms timer fired, GC pauses), from its /metrics.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,6 +26,7 @@ import { DEFAULT_RENDER_OPTIONS } from '../src/discord/render/embed.ts';
 import { publicKeyToHex } from '../src/discord/http/verify.ts';
 import { chatInputInteraction, createWorld, interactionMember, snowflake } from '../tests/e2e/fake-discord/index.ts';
 import { RequestPool, runLoad, watchLoop, type LoadResult, type LoopFigures } from './http-load.ts';
+import { runPaced } from './http-paced.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,7 +40,8 @@ const { values: args } = parseArgs({
     /** The fixed-rate /ask run: this fraction of the saturated /ask rate (0: no fixed-rate run). */
     rate: { type: 'string', default: '0.75' },
     'question-log': { type: 'string', default: 'sqlite' },
-    'log-level': { type: 'string', default: 'warn' },
+    /** The deployed default (one log line per interaction), written to /dev/null. */
+    'log-level': { type: 'string', default: 'info' },
     /** A folder: the server writes a V8 CPU profile there (read it with bench/prof-top.ts). */
     'server-cpu-prof': { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -120,8 +123,9 @@ try {
   cleanUp();
 }
 
-function load(server: { port: number; pid: number }, pool: RequestPool, durationS: number, overallRate?: number): Promise<LoadResult> {
-  return runLoad({ port: server.port, connections, durationS, pool, serverPid: server.pid, colors: DEFAULT_RENDER_OPTIONS.colors, ...(overallRate ? { overallRate } : {}) });
+function load(server: { port: number; pid: number }, pool: RequestPool, durationS: number, rate?: number): Promise<LoadResult> {
+  const opts = { port: server.port, connections, durationS, pool, serverPid: server.pid, colors: DEFAULT_RENDER_OPTIONS.colors };
+  return rate ? runPaced({ ...opts, rate }) : runLoad(opts);
 }
 
 /** Saturation: a warm-up run (which sizes the pool), then the measured one; pactbot's event loop watched over it. */
@@ -183,7 +187,7 @@ function report(): void {
   const shape = (r: Measured | undefined) =>
     r && {
       rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, requests: r.requests, cpuUsPerReq: cpuUs(r), serverCpuS: r.serverCpuMs / 1000,
-      wallS: r.wallS, clientCpuS: r.clientCpuMs / 1000, signedDuringRun: r.signedLate, ...(r.loop ? { eventLoop: r.loop } : {}),
+      wallS: r.wallS, clientCpuS: r.clientCpuMs / 1000, cpuPressurePct: r.cpuPressurePct, signedDuringRun: r.signedLate, ...(r.loop ? { eventLoop: r.loop } : {}),
     };
   const ask = results.ask;
   const replies = ask ? ask.answers + ask.declines + ask.notices + ask.other : 0;
@@ -206,12 +210,12 @@ function report(): void {
   }
   console.log(`\nbench:http: ${duration} s per scenario after ${warmup} s warm-up, ${connections} connections, ${workers} worker(s), ${users} users, loopback`);
   console.log(`Machine: ${machine.cpus}× ${machine.cpu}; load average ${machine.loadAverage.join(' / ')} (1/5/15 min) at the end; the load generator shares the cores\n`);
-  console.log('| scenario | req/s | × peer | p50 ms | p99 ms | errors | server CPU µs/req | server CPU s / wall s | loop delay p99 / max ms | GC ms/s |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| scenario | req/s | × peer | p50 ms | p99 ms | errors | server CPU µs/req | server CPU s / wall s | loop delay p99 / max ms | GC ms/s | CPU pressure |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const row = (label: string, r: Measured, saturated = true) => {
     const ratio = results.peer && saturated ? (r.rps / results.peer.rps).toFixed(2) : '–';
     const loop = r.loop ? `${r.loop.delayP99Ms} / ${r.loop.delayMaxMs} | ${r.loop.gcMsPerS}` : '– | –';
-    console.log(`| ${label} | ${r.rps} | ${ratio} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${cpuUs(r)} | ${(r.serverCpuMs / 1000).toFixed(1)} / ${r.wallS} | ${loop} |`);
+    console.log(`| ${label} | ${r.rps} | ${ratio} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${cpuUs(r)} | ${(r.serverCpuMs / 1000).toFixed(1)} / ${r.wallS} | ${loop} | ${r.cpuPressurePct ?? '–'} % |`);
   };
   for (const [name, r] of Object.entries(results) as [Scenario, Measured][]) {
     row(name === 'ask' ? '/ask at saturation (held-out questions)' : name === 'ping' ? 'PING at saturation' : 'bare peer at saturation (verify + fixed reply)', r);
