@@ -51,16 +51,8 @@ export type Pending = { type: 'question'; entry: QuestionEntry } | { type: 'vote
 
 export interface QuestionFile {
   db: Database.Database;
-  /**
-   * One transaction; throws when it cannot be written. `waitForLock` false: a file locked by another process
-   * (another cluster worker, the gateway bot) fails at once with SQLITE_BUSY instead of waiting out the busy timeout.
-   */
-  write: (items: Pending[], waitForLock?: boolean) => void;
-}
-
-/** Whether a write failed only because another connection held the lock (worth trying again soon). */
-export function isBusy(error: unknown): boolean {
-  return String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+  /** One transaction; throws when it cannot be written (locked past the busy timeout, read-only). */
+  write: (items: Pending[]) => void;
 }
 
 /** Opens (creating it and its folder if need be) the log file; throws when it cannot be used. */
@@ -76,20 +68,7 @@ export function openQuestionFile(path: string, salt: string | null, busyTimeoutM
     // INSERT OR IGNORE then read back: two processes opening a new file at once agree on one salt.
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(32).toString('hex'));
     const userSalt = salt ?? (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('salt') as string);
-    const write = writer(db, hashOncePerUser((userId) => hashUser(userSalt, userId)));
-    return {
-      db,
-      write: (items, waitForLock = true) => {
-        if (waitForLock) return write(items);
-        // better-sqlite3 waits synchronously, on the event loop: a write that must not wait turns the wait off.
-        db.pragma('busy_timeout = 0');
-        try {
-          write(items);
-        } finally {
-          db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-        }
-      },
-    };
+    return { db, write: writer(db, hashOncePerUser((userId) => hashUser(userSalt, userId))) };
   } catch (error) {
     db.close();
     throw error;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -265,51 +265,63 @@ describe('question log', () => {
     }
   });
 
-  it('a batch write that finds the file locked by another process leaves its entries to the next batch, without a warning', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const path = join(dir, 'log.db');
-      const log = openQuestionLog({ path, salt: null, logger: logger() });
+  describe('written from a worker thread (the servers)', () => {
+    function openThreaded(path: string): QuestionLog {
+      const log = openQuestionLog({ path, salt: null, logger: logger(), thread: true, batchMs: 0 });
       opened.push(log);
-      log.record(entry({ id: '1' }));
-      log.flush();
-      const other = new Database(path);
-      other.exec('BEGIN EXCLUSIVE');
-      log.record(entry({ id: '2' }));
-      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
-      other.exec('ROLLBACK');
-      other.close();
-      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1']);
-      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
-      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2']);
-      expect(logs.filter((l) => l.level >= 40)).toHaveLength(0);
-    } finally {
-      vi.useRealTimers();
+      return log;
     }
-  });
 
-  it('a lock that outlasts quietBusyTries batch writes is waited for and warned about once', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
+    it('writes each batch from the thread without a flush, and flush() returns once all is on disk', async () => {
       const path = join(dir, 'log.db');
-      const log = openQuestionLog({ path, salt: null, logger: logger(), quietBusyTries: 2 });
-      opened.push(log);
+      const log = openThreaded(path);
       log.record(entry({ id: '1' }));
-      log.flush();
+      await vi.waitFor(() => expect(rows(path, 'SELECT id FROM questions').map((r) => r.id)).toEqual(['1']), { timeout: 30_000, interval: 20 });
+      log.record(entry({ id: '2' }));
+      log.vote({ questionId: '1', userId: '2', vote: -1 });
+      expect(log.flush()).toBe(true);
+      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2']);
+      expect(rows(path, 'SELECT vote FROM votes')).toEqual([{ vote: -1 }]);
+    });
+
+    it('close() writes what is queued, closes the file (its WAL removed) and ends the thread', () => {
+      const path = join(dir, 'log.db');
+      const log = openThreaded(path);
+      log.record(entry({ id: '1' }));
+      log.record(entry({ id: '2' }));
+      log.close();
+      expect(existsSync(`${path}-wal`)).toBe(false);
+      expect(rows(path, 'SELECT count(*) AS n FROM questions')[0]!.n).toBe(2);
+    });
+
+    it('while another process holds the lock, keeps the entries, warns once, and writes them once the lock is gone', () => {
+      const path = join(dir, 'log.db');
+      const log = openThreaded(path);
+      log.record(entry({ id: '1' }));
+      expect(log.flush()).toBe(true);
       const other = new Database(path);
       other.exec('BEGIN EXCLUSIVE');
       log.record(entry({ id: '2' }));
-      vi.advanceTimersByTime(2 * DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
-      expect(logs.filter((l) => l.level === 40)).toHaveLength(0);
-      vi.advanceTimersByTime(DEFAULT_QUESTION_LOG_OPTIONS.batchMs);
+      expect(log.flush()).toBe(false);
+      log.record(entry({ id: '3' }));
+      expect(log.flush()).toBe(false);
       expect(logs.filter((l) => l.level === 40)).toHaveLength(1);
       other.exec('ROLLBACK');
       other.close();
       expect(log.flush()).toBe(true);
-      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2']);
-    } finally {
-      vi.useRealTimers();
-    }
+      expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2', '3']);
+    });
+
+    it('a file that cannot be opened is reported once, and every later call is a harmless no-op', () => {
+      const path = join(dir, 'not-a-db');
+      writeFileSync(path, 'plain text, not SQLite');
+      const log = openThreaded(path);
+      log.record(entry());
+      expect(log.flush()).toBe(false);
+      log.record(entry());
+      expect(log.flush()).toBe(false);
+      expect(logs.filter((l) => l.level >= 50)).toHaveLength(1);
+    });
   });
 
   it('bounds the queue while the file is locked: the oldest entries go first', () => {
