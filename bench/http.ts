@@ -1,5 +1,5 @@
 // npm run bench:http [-- --duration 10] [--connections 10] [--workers N] [--users 500] [--scenarios ask,ping,peer] [--json]
-//   [--question-log sqlite|off] [--server-cpu-prof DIR]
+//   [--rate 0.75] [--question-log sqlite|off] [--server-cpu-prof DIR]
 // Load on the HTTP interactions endpoint over loopback, told truthfully:
 // - `src/serve.ts` runs in its own process (with --workers N, N node:cluster workers), exactly as deployed,
 //   with the question log on (SQLite, in a temporary folder) and the cooldown at its most generous;
@@ -8,7 +8,12 @@
 //   fraction were engine replies (answers or declines) rather than notices (cooldown, errors);
 // - the same run starts the bare peer (bench/http-peer.ts: node:http + Ed25519 verify + a fixed reply) with
 //   the same number of workers, so every figure has its ceiling beside it on the same machine at the same load;
-// - server CPU time per request (the whole process tree, from /proc) beside wall-clock rates.
+// - server CPU time per request (the whole process tree, from /proc) beside wall-clock rates;
+// - latency twice: at saturation (every connection sends as soon as it is answered, so with the load generator on
+//   the same cores the tail is mostly queueing) and at a fixed rate (http-paced.ts: evenly spaced, open loop),
+//   `--rate` × the saturated /ask rate, which is
+//   what "p99 under load" means for a server that is not run flat out (the bare peer at the same rate beside it);
+// - the server's event loop over each pactbot run (how late its 10 ms timer fired, GC pauses), from its /metrics.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,7 +25,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_RENDER_OPTIONS } from '../src/discord/render/embed.ts';
 import { publicKeyToHex } from '../src/discord/http/verify.ts';
 import { chatInputInteraction, createWorld, interactionMember, snowflake } from '../tests/e2e/fake-discord/index.ts';
-import { RequestPool, runLoad, type LoadResult } from './http-load.ts';
+import { RequestPool, runLoad, watchLoop, type LoadResult, type LoopFigures } from './http-load.ts';
+import { runPaced } from './http-paced.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,8 +37,11 @@ const { values: args } = parseArgs({
     /** Seconds of warm-up load before each measured run (JIT, caches; and the rate the pool is sized from). */
     warmup: { type: 'string', default: '3' },
     scenarios: { type: 'string', default: 'ask,ping,peer' },
+    /** The fixed-rate /ask run: this fraction of the saturated /ask rate (0: no fixed-rate run). */
+    rate: { type: 'string', default: '0.75' },
     'question-log': { type: 'string', default: 'sqlite' },
-    'log-level': { type: 'string', default: 'warn' },
+    /** The deployed default (one log line per interaction), written to /dev/null. */
+    'log-level': { type: 'string', default: 'info' },
     /** A folder: the server writes a V8 CPU profile there (read it with bench/prof-top.ts). */
     'server-cpu-prof': { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -43,6 +52,8 @@ const connections = Number(args.connections);
 const workers = Number(args.workers);
 const users = Number(args.users);
 const warmup = Number(args.warmup);
+const rateFraction = Number(args.rate);
+if (!(rateFraction >= 0 && rateFraction <= 1)) throw new Error('bench:http: --rate must be a fraction of the saturated rate, 0 to 1');
 // Signed timestamps are accepted for 5 minutes: a longer run would age its own pool out.
 if (!(duration > 0 && duration + warmup <= 240)) throw new Error('bench:http: --duration + --warmup must be at most 240 seconds');
 for (const [name, n] of Object.entries({ connections, workers, users })) {
@@ -87,7 +98,12 @@ const cleanUp = (): void => {
 };
 process.on('exit', cleanUp);
 
-const results: Partial<Record<Scenario, LoadResult>> = {};
+type Measured = LoadResult & { loop?: LoopFigures };
+const results: Partial<Record<Scenario, Measured>> = {};
+/** /ask at a fixed rate (rateFraction × the saturated rate), on the server warmed by the saturated run. */
+let askAtRate: (Measured & { targetRps: number }) | null = null;
+/** The bare peer at that same rate: the latency floor of this machine at that load. */
+let peerAtRate: Measured | null = null;
 try {
   const needsPactbot = scenarios.includes('ask') || scenarios.includes('ping');
   const pactbot = needsPactbot ? await startPactbot() : null;
@@ -95,19 +111,40 @@ try {
   for (const scenario of scenarios) {
     const server = scenario === 'peer' ? peer! : pactbot!;
     // The peer is loaded with the same /ask bodies: it verifies the same bytes pactbot does.
-    results[scenario] = await measure(server, scenario === 'ping' ? pingPayload : askPayload);
+    results[scenario] = await measure(server, scenario === 'ping' ? pingPayload : askPayload, scenario !== 'peer');
+    if (scenario === 'ask' && rateFraction > 0) {
+      const targetRps = Math.max(1, Math.round(rateFraction * results.ask!.rps));
+      askAtRate = { targetRps, ...(await atRate(pactbot!, askPayload, targetRps, true)) };
+    }
+    if (scenario === 'peer' && askAtRate) peerAtRate = await atRate(peer!, askPayload, askAtRate.targetRps, false);
   }
   report();
 } finally {
   cleanUp();
 }
 
-async function measure(server: { port: number; pid: number }, payload: () => unknown): Promise<LoadResult> {
-  const load = (pool: RequestPool, durationS: number) =>
-    runLoad({ port: server.port, connections, durationS, pool, serverPid: server.pid, colors: DEFAULT_RENDER_OPTIONS.colors });
-  const warm = await load(new RequestPool(privateKey, payload, Math.ceil(warmup * WARMUP_RATE)), warmup);
+function load(server: { port: number; pid: number }, pool: RequestPool, durationS: number, rate?: number): Promise<LoadResult> {
+  const opts = { port: server.port, connections, durationS, pool, serverPid: server.pid, colors: DEFAULT_RENDER_OPTIONS.colors };
+  return rate ? runPaced({ ...opts, rate }) : runLoad(opts);
+}
+
+/** Saturation: a warm-up run (which sizes the pool), then the measured one; pactbot's event loop watched over it. */
+async function measure(server: { port: number; pid: number }, payload: () => unknown, hasMetrics: boolean): Promise<Measured> {
+  const warm = await load(server, new RequestPool(privateKey, payload, Math.ceil(warmup * WARMUP_RATE)), warmup);
   const size = Math.ceil(Math.max(warm.maxRps, 1) * duration * POOL_MARGIN) + connections;
-  return load(new RequestPool(privateKey, payload, size), duration);
+  const pool = new RequestPool(privateKey, payload, size);
+  if (!hasMetrics) return load(server, pool, duration);
+  const loop = await watchLoop(server.port);
+  const result = await load(server, pool, duration);
+  return { ...result, loop: await loop() };
+}
+
+async function atRate(server: { port: number; pid: number }, payload: () => unknown, rps: number, hasMetrics: boolean): Promise<Measured> {
+  const pool = new RequestPool(privateKey, payload, Math.ceil(rps * duration * POOL_MARGIN) + connections);
+  if (!hasMetrics) return load(server, pool, duration, rps);
+  const loop = await watchLoop(server.port);
+  const result = await load(server, pool, duration, rps);
+  return { ...result, loop: await loop() };
 }
 
 async function startPactbot(): Promise<{ port: number; pid: number }> {
@@ -147,8 +184,11 @@ async function startPeer(): Promise<{ port: number; pid: number }> {
 function report(): void {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model.trim() ?? '?', loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) };
   const cpuUs = (r: LoadResult) => Math.round((r.serverCpuMs * 1000) / Math.max(1, r.requests));
-  const shape = (r: LoadResult | undefined) =>
-    r && { rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, requests: r.requests, cpuUsPerReq: cpuUs(r), serverCpuS: r.serverCpuMs / 1000, wallS: r.wallS, clientCpuS: r.clientCpuMs / 1000, signedDuringRun: r.signedLate };
+  const shape = (r: Measured | undefined) =>
+    r && {
+      rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, requests: r.requests, cpuUsPerReq: cpuUs(r), serverCpuS: r.serverCpuMs / 1000,
+      wallS: r.wallS, clientCpuS: r.clientCpuMs / 1000, cpuPressurePct: r.cpuPressurePct, signedDuringRun: r.signedLate, ...(r.loop ? { eventLoop: r.loop } : {}),
+    };
   const ask = results.ask;
   const replies = ask ? ask.answers + ask.declines + ask.notices + ask.other : 0;
   const out = {
@@ -158,8 +198,10 @@ function report(): void {
     durationS: duration,
     connections,
     ask: ask && { ...shape(ask), answeredFraction: round3((ask.answers + ask.declines) / Math.max(1, ask.requests)), answers: ask.answers, declines: ask.declines, notices: ask.notices, other: ask.other, replies },
+    askAtRate: askAtRate && { fraction: rateFraction, targetRps: askAtRate.targetRps, ...shape(askAtRate) },
     ping: shape(results.ping),
     peer: shape(results.peer),
+    peerAtRate: peerAtRate && { targetRps: askAtRate!.targetRps, ...shape(peerAtRate) },
     ratio: results.peer && { ask: ask ? round3(ask.rps / results.peer.rps) : null, ping: results.ping ? round3(results.ping.rps / results.peer.rps) : null },
   };
   if (args.json) {
@@ -168,12 +210,17 @@ function report(): void {
   }
   console.log(`\nbench:http: ${duration} s per scenario after ${warmup} s warm-up, ${connections} connections, ${workers} worker(s), ${users} users, loopback`);
   console.log(`Machine: ${machine.cpus}× ${machine.cpu}; load average ${machine.loadAverage.join(' / ')} (1/5/15 min) at the end; the load generator shares the cores\n`);
-  console.log('| scenario | req/s | × peer | p50 ms | p99 ms | errors | server CPU µs/req | server CPU s / wall s |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const [name, r] of Object.entries(results) as [Scenario, LoadResult][]) {
-    const ratio = results.peer ? (r.rps / results.peer.rps).toFixed(2) : '–';
-    const label = name === 'ask' ? '/ask (held-out questions)' : name === 'ping' ? 'PING' : 'bare peer (verify + fixed reply)';
-    console.log(`| ${label} | ${r.rps} | ${ratio} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${cpuUs(r)} | ${(r.serverCpuMs / 1000).toFixed(1)} / ${r.wallS} |`);
+  console.log('| scenario | req/s | × peer | p50 ms | p99 ms | errors | server CPU µs/req | server CPU s / wall s | loop delay p99 / max ms | GC ms/s | CPU pressure |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const row = (label: string, r: Measured, saturated = true) => {
+    const ratio = results.peer && saturated ? (r.rps / results.peer.rps).toFixed(2) : '–';
+    const loop = r.loop ? `${r.loop.delayP99Ms} / ${r.loop.delayMaxMs} | ${r.loop.gcMsPerS}` : '– | –';
+    console.log(`| ${label} | ${r.rps} | ${ratio} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${cpuUs(r)} | ${(r.serverCpuMs / 1000).toFixed(1)} / ${r.wallS} | ${loop} | ${r.cpuPressurePct ?? '–'} % |`);
+  };
+  for (const [name, r] of Object.entries(results) as [Scenario, Measured][]) {
+    row(name === 'ask' ? '/ask at saturation (held-out questions)' : name === 'ping' ? 'PING at saturation' : 'bare peer at saturation (verify + fixed reply)', r);
+    if (name === 'ask' && askAtRate) row(`/ask at a fixed ${askAtRate.targetRps} req/s (${rateFraction} × saturation)`, askAtRate, false);
+    if (name === 'peer' && peerAtRate) row(`bare peer at the same fixed ${askAtRate!.targetRps} req/s`, peerAtRate, false);
   }
   if (ask) {
     console.log(`\n/ask replies: ${ask.answers} answers, ${ask.declines} declines, ${ask.notices} notices, ${ask.other} other; engine replies ${(100 * out.ask!.answeredFraction).toFixed(1)} % of ${ask.requests} requests`);

@@ -70,12 +70,15 @@ const envelope = z.looseObject({
   user: user.optional(),
 });
 
-/** Only the type-specific parts; the envelope is checked first. */
+/**
+ * Each known type's full shape, envelope and type-specific part in one schema, so a body is walked once (zod
+ * copies what it parses; two passes copied it twice).
+ */
 const byType: Partial<Record<number, z.ZodType>> = {
-  [InteractionType.ApplicationCommand]: z.looseObject({ data: commandData }),
-  [InteractionType.ApplicationCommandAutocomplete]: z.looseObject({ data: commandData }),
-  [InteractionType.MessageComponent]: z.looseObject({ data: z.looseObject({ custom_id: z.string().max(LIMITS.customId), component_type: z.int() }), message }),
-  [InteractionType.ModalSubmit]: z.looseObject({ data: z.looseObject({ custom_id: z.string().max(LIMITS.customId) }) }),
+  [InteractionType.ApplicationCommand]: envelope.extend({ data: commandData }),
+  [InteractionType.ApplicationCommandAutocomplete]: envelope.extend({ data: commandData }),
+  [InteractionType.MessageComponent]: envelope.extend({ data: z.looseObject({ custom_id: z.string().max(LIMITS.customId), component_type: z.int() }), message }),
+  [InteractionType.ModalSubmit]: envelope.extend({ data: z.looseObject({ custom_id: z.string().max(LIMITS.customId) }) }),
 };
 
 const ping = z.looseObject({ id: snowflake, type: z.literal(InteractionType.Ping) });
@@ -92,16 +95,14 @@ export type ShapeCheck = { ok: true; interaction: APIInteraction } | { ok: false
 
 /** Whether `value` (parsed JSON) has the shape of an interaction as this bot reads it; never throws. */
 export function checkInteractionShape(value: unknown): ShapeCheck {
-  if (ping.safeParse(value).success) return { ok: true, interaction: value as APIInteraction };
-  const head = envelope.safeParse(value);
-  if (!head.success) return { ok: false, problem: describe(head.error) };
-  const specific = byType[head.data.type];
-  // Other types (a future one): the handler answers "unsupported" from the envelope alone.
-  if (specific) {
-    const body = specific.safeParse(value);
-    if (!body.success) return { ok: false, problem: describe(body.error) };
-    if (!targetResolved(value as { type: number; data?: unknown })) return { ok: false, problem: 'data.target_id: not in data.resolved.messages' };
-  }
+  // A PING is told by its type before zod runs: a failed parse builds an error, which every other body would pay.
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  if (type === InteractionType.Ping && ping.safeParse(value).success) return { ok: true, interaction: value as APIInteraction };
+  // Other types (a future one): the envelope alone, and the handler answers "unsupported".
+  const schema = (typeof type === 'number' ? byType[type] : undefined) ?? envelope;
+  const checked = schema.safeParse(value);
+  if (!checked.success) return { ok: false, problem: describe(checked.error) };
+  if (!targetResolved(value as { type: number; data?: unknown })) return { ok: false, problem: 'data.target_id: not in data.resolved.messages' };
   return { ok: true, interaction: value as APIInteraction };
 }
 

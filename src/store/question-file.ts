@@ -51,6 +51,7 @@ export type Pending = { type: 'question'; entry: QuestionEntry } | { type: 'vote
 
 export interface QuestionFile {
   db: Database.Database;
+  /** One transaction; throws when it cannot be written (locked past the busy timeout, read-only). */
   write: (items: Pending[]) => void;
 }
 

@@ -10,6 +10,7 @@
 // The file and its folder are created on first use, in WAL mode, and `close()` writes what is queued.
 import type { Logger } from '../log.ts';
 import { openQuestionFile, type Pending, type QuestionFile } from './question-file.ts';
+import { QuestionThread, ThreadWriteError } from './question-thread.ts';
 
 export { hashUser, questionKey, SCHEMA_VERSION } from './question-file.ts';
 
@@ -85,9 +86,21 @@ export interface QuestionLogOptions {
   retryMs: number;
   /** How long the first queued entry waits for others to share its write (and what a SIGKILL may lose); 0: next turn. */
   batchMs: number;
+  /**
+   * Write from a worker thread (question-thread.ts), so the file's I/O and lock waits never stall the event loop;
+   * the servers' choice (question-store.ts). Off: written on the calling thread (tools, tests), as before.
+   */
+  thread: boolean;
 }
 
-export const DEFAULT_QUESTION_LOG_OPTIONS = { salt: null, busyTimeoutMs: 25, maxQueued: 10_000, retryMs: 250, batchMs: 50 } satisfies Partial<QuestionLogOptions>;
+export const DEFAULT_QUESTION_LOG_OPTIONS = {
+  salt: null,
+  busyTimeoutMs: 25,
+  maxQueued: 10_000,
+  retryMs: 250,
+  batchMs: 50,
+  thread: false,
+} satisfies Partial<QuestionLogOptions>;
 
 /** The log when QUESTION_LOG=off: accepts everything, writes nothing. */
 export function disabledQuestionLog(): QuestionLog {
@@ -111,7 +124,7 @@ class QueuedQuestionLog {
   readonly #opts: QuestionLogOptions;
   readonly #log: Logger;
   #queue: Pending[] = [];
-  #open: QuestionFile | null = null;
+  #open: QuestionFile | QuestionThread | null = null;
   /** Set once opening failed: the file is unusable (unwritable folder, not a database), stop trying. */
   #broken = false;
   #closed = false;
@@ -125,46 +138,77 @@ class QueuedQuestionLog {
     this.#log = opts.logger.child({ component: 'question-log', path: opts.path });
   }
 
-  #connect(): QuestionFile | null {
+  #connect(): QuestionFile | QuestionThread | null {
     if (this.#open || this.#broken) return this.#open;
     try {
-      this.#open = openQuestionFile(this.#opts.path, this.#opts.salt, this.#opts.busyTimeoutMs);
-      this.#log.info('question log opened');
+      // The thread opens the file on its first write and reports a failure as a broken write.
+      this.#open = this.#opts.thread ? new QuestionThread(this.#opts.path, this.#opts.salt, this.#opts.busyTimeoutMs) : openQuestionFile(this.#opts.path, this.#opts.salt, this.#opts.busyTimeoutMs);
+      this.#log.info({ thread: this.#opts.thread }, 'question log opened');
       return this.#open;
     } catch (error) {
-      this.#broken = true;
-      this.#queue = [];
-      this.#log.error({ err: error }, 'question log unavailable: questions will not be recorded (the bot keeps answering)');
+      this.#unavailable(error);
       return null;
     }
   }
 
-  #flush(): boolean {
+  #unavailable(error: unknown): void {
+    this.#broken = true;
+    this.#queue = [];
+    this.#log.error({ err: error }, 'question log unavailable: questions will not be recorded (the bot keeps answering)');
+  }
+
+  /** `fromBatch`: the batch timer's write, which a writer thread answers later (explicit flushes wait for it). */
+  #flush(fromBatch = false): boolean {
     this.#scheduled?.cancel();
     this.#scheduled = null;
+    const thread = this.#open instanceof QuestionThread ? this.#open : null;
+    // One batch in flight at a time: its answer schedules the next, so a failed batch is retried before newer ones.
+    if (thread && fromBatch && thread.inFlight) return true;
+    // An explicit flush first takes the answers to what is in flight (a failed batch goes back to the queue's front).
+    if (thread && !fromBatch) thread.settle();
     if (this.#broken) return false;
     if (this.#queue.length === 0) return true;
     const target = this.#connect();
     if (!target) return false;
     const batch = this.#queue;
     this.#queue = [];
+    if (target instanceof QuestionThread && fromBatch) {
+      target.send(batch, (error) => {
+        this.#written(batch, error);
+        if (this.#queue.length > 0 && !this.#broken) this.#scheduled ??= later(this.#opts.batchMs, () => this.#safely(true));
+      });
+      return true;
+    }
     try {
       target.write(batch);
+    } catch (error) {
+      return this.#written(batch, error);
+    }
+    return this.#written(batch, null);
+  }
+
+  /** What a write came to: the failure streak ends, or the entries wait for a later try (or the file is unusable). */
+  #written(batch: Pending[], error: unknown): boolean {
+    if (!error) {
       if (this.#failing) this.#log.info('question log writable again');
       this.#failing = false;
       return true;
-    } catch (error) {
-      // Locked or read-only: keep the entries for the next try, bounded so a long outage cannot eat memory.
-      this.#queue = [...batch, ...this.#queue].slice(-this.#opts.maxQueued);
-      if (!this.#failing) this.#log.warn({ err: error, queued: this.#queue.length }, 'question log write failed: entries kept for a later try');
-      this.#failing = true;
-      // Unref'd: a pending retry never keeps the process alive; close() writes (or reports) what is left.
-      this.#retry ??= setTimeout(() => {
-        this.#retry = null;
-        this.safeFlush();
-      }, this.#opts.retryMs).unref();
+    }
+    if (error instanceof ThreadWriteError && error.broken) {
+      this.#unavailable(error);
       return false;
     }
+    // Locked or read-only: keep the entries for the next try, bounded so a long outage cannot eat memory.
+    this.#queue = [...batch, ...this.#queue].slice(-this.#opts.maxQueued);
+    if (!this.#failing) this.#log.warn({ err: error, queued: this.#queue.length }, 'question log write failed: entries kept for a later try');
+    this.#failing = true;
+    // Unref'd: a pending retry never keeps the process alive; close() writes (or reports) what is left. A writer
+    // thread retries in the background; on the calling thread the retry is a flush.
+    this.#retry ??= setTimeout(() => {
+      this.#retry = null;
+      this.#safely(this.#open instanceof QuestionThread);
+    }, this.#opts.retryMs).unref();
+    return false;
   }
 
   enqueue(item: Pending): void {
@@ -172,12 +216,16 @@ class QueuedQuestionLog {
     this.#queue.push(item);
     if (this.#queue.length > this.#opts.maxQueued) this.#queue.shift();
     // After the reply: the write is done once the current turn (which sends the reply) is over, or batchMs later.
-    this.#scheduled ??= later(this.#opts.batchMs, () => this.safeFlush());
+    this.#scheduled ??= later(this.#opts.batchMs, () => this.#safely(true));
   }
 
   safeFlush(): boolean {
+    return this.#safely(false);
+  }
+
+  #safely(fromBatch: boolean): boolean {
     try {
-      return this.#flush();
+      return this.#flush(fromBatch);
     } catch (error) {
       this.#log.error({ err: error }, 'question log flush failed');
       return false;
@@ -193,7 +241,8 @@ class QueuedQuestionLog {
     this.#retry = null;
     if (this.#queue.length) this.#log.warn({ lost: this.#queue.length }, 'question log closed with entries it could not write');
     try {
-      this.#open?.db.close();
+      if (this.#open instanceof QuestionThread) this.#open.close();
+      else this.#open?.db.close();
     } catch (error) {
       this.#log.error({ err: error }, 'question log close failed');
     }

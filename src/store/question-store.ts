@@ -19,7 +19,8 @@ export function questionStoreOf(config: Pick<Config, 'questionLog' | 'questionLo
 
 export function openQuestionLogFor(store: QuestionStore | null, options: { salt: string | null; logger: Logger }): QuestionLog {
   if (!store) return disabledQuestionLog();
-  if (store.kind === 'sqlite') return openQuestionLog({ path: store.path, ...options });
+  // From a worker thread: the file's I/O never stalls the event loop that answers (question-thread.ts).
+  if (store.kind === 'sqlite') return openQuestionLog({ path: store.path, ...options, thread: true });
   return openPostgresQuestionLog({ url: store.url, schema: store.schema, ...options });
 }
 

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
-import { DEFAULT_QUESTION_LOG_OPTIONS, disabledQuestionLog, openQuestionLog, questionKey, type QuestionEntry, type QuestionLog } from '../../src/store/question-log.ts';
+import { DEFAULT_QUESTION_LOG_OPTIONS, disabledQuestionLog, openQuestionLog, questionKey, type QuestionLog } from '../../src/store/question-log.ts';
+import { capturingLogger, entry, expectLockedFileKeepsEntries, rows } from './question-log-support.ts';
 
 let dir: string;
 let logs: Array<{ level: number; msg: string }>;
@@ -22,15 +21,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function logger() {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
-      done();
-    },
-  });
-  return createLogger('info', sink);
-}
+const logger = () => capturingLogger(logs);
 
 /** Writes after the current turn (batchMs 0), so a test waits on setImmediate; batching has its own test. */
 function open(path: string, salt: string | null = null): QuestionLog {
@@ -38,27 +29,6 @@ function open(path: string, salt: string | null = null): QuestionLog {
   opened.push(log);
   return log;
 }
-
-const entry = (over: Partial<QuestionEntry> = {}): QuestionEntry => ({
-  id: String(1000 + Math.floor(Math.random() * 1e9)),
-  kind: 'ask',
-  question: 'Who signed the declaration?',
-  answered: true,
-  reason: null,
-  topPassage: 'uk-france-pact#1',
-  latencyMs: 1.5,
-  userId: '111111111111111111',
-  ...over,
-});
-
-const rows = (path: string, sql: string) => {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare(sql).all() as Array<Record<string, unknown>>;
-  } finally {
-    db.close();
-  }
-};
 
 /** Resolves after the turn in which the log writes its queue (it writes on setImmediate). */
 const afterWrite = () => new Promise((r) => setImmediate(() => setImmediate(r)));
@@ -228,20 +198,7 @@ describe('question log', () => {
 
   it('while another process holds the lock, keeps the entries, warns once, and writes them once the lock is gone', () => {
     const path = join(dir, 'log.db');
-    const log = open(path);
-    log.record(entry({ id: '1' }));
-    log.flush(); // creates the file
-    const other = new Database(path);
-    other.exec('BEGIN EXCLUSIVE');
-    log.record(entry({ id: '2' }));
-    expect(log.flush()).toBe(false);
-    log.record(entry({ id: '3' }));
-    expect(log.flush()).toBe(false);
-    expect(logs.filter((l) => l.level === 40)).toHaveLength(1);
-    other.exec('ROLLBACK');
-    other.close();
-    expect(log.flush()).toBe(true);
-    expect(rows(path, 'SELECT id FROM questions ORDER BY id').map((r) => r.id)).toEqual(['1', '2', '3']);
+    expectLockedFileKeepsEntries(open(path), path, logs);
   });
 
   it('retries a failed write on a short timer, without waiting for the next entry', () => {
