@@ -4,7 +4,7 @@
 // sentence, and a word that picks one of a series ("the next meeting") must be matched.
 import type { UnitResult } from './search.ts';
 import type { QueryUnit } from './query.ts';
-import { answerTypeOf, askedKind, hasFigure, SERIES_MODIFIERS, TIME_IN_TEXT, type AnswerType } from './intent.ts';
+import { answerTypeOf, askedKind, hasFigure, type AskedKind, SERIES_MODIFIERS, TIME_IN_TEXT, type AnswerType } from './intent.ts';
 import type { WordMeaning } from './word-meaning.ts';
 import type { Passage } from './types.ts';
 import { processWord, tokens } from './text.ts';
@@ -125,8 +125,7 @@ export function introducesList(passages: readonly Passage[], i: number): boolean
  * for leaders), or by the list a passage introduces ("how many measures"). Places and bodies are not counted by
  * naming: "the United Kingdom and France" agreed, which says nothing of how many are in a coalition.
  */
-function countsByNaming(question: string, sentence: string, view: PassageView, i: number, meaning: WordMeaning): boolean {
-  const asked = askedKind(question);
+function countsByNaming(asked: AskedKind | null, sentence: string, view: PassageView, i: number, meaning: WordMeaning): boolean {
   const listed = NAMES_LISTED.exec(sentence);
   if (!asked || !listed || meaning.wordnet.classOf(asked.noun) !== 'person') return false;
   const said = askedNounTerms(asked.noun, view, i);
@@ -143,8 +142,7 @@ function askedNounTerms(noun: string, view: PassageView, i: number): Set<string>
 }
 
 /** "How many measures": the passage introduces a list of them (it says the noun asked about), which counts them. */
-function countsItems(question: string, view: PassageView, i: number): boolean {
-  const asked = askedKind(question);
+function countsItems(asked: AskedKind | null, view: PassageView, i: number): boolean {
   return asked !== null && askedNounTerms(asked.noun, view, i).size > 0 && introducesList(view.passages, i);
 }
 
@@ -176,19 +174,21 @@ export function unanswerable(question: string, view: PassageView, i: number, sen
     if (![...(hit?.textTerms.values() ?? [])].some((credit) => credit >= MIN_DETAIL_CREDIT)) return { reason: 'unmatched-detail', detail: r.unit.label };
   }
   const type = answerTypeOf(question);
+  // Read once per passage checked, not once per sentence: the noun phrase "which/how many X" asks about.
+  const asked = askedKind(question);
   if (type) {
     const given = questionTerms(view.results);
     const sentences = view.passages[i]!.sentences;
     // The marked sentence first; another sentence of the passage that has the answer will do (it is then marked).
     const order = [sentence, ...sentences.keys()].filter((k, n, all) => all.indexOf(k) === n);
-    if (type === 'figure' && countsItems(question, view, i)) return null;
-    const countsNamed = (s: string) => type === 'figure' && countsByNaming(question, s, view, i, meaning);
+    if (type === 'figure' && countsItems(asked, view, i)) return null;
+    const countsNamed = (s: string) => type === 'figure' && countsByNaming(asked, s, view, i, meaning);
     const found = order.find((k) => hasAnswerOfType(type, sentences[k] ?? '', given, meaning, countsNamed));
     if (found === undefined) return { reason: 'no-answer-of-type', answerType: type };
     if (found !== sentence) return { reason: 'answered-elsewhere', sentence: found };
     return null;
   }
-  return kindUnanswered(question, view, i, sentence, meaning);
+  return kindUnanswered(question, asked, view, i, sentence, meaning);
 }
 
 /**
@@ -200,8 +200,7 @@ const CHECKED_CLASSES: ReadonlySet<NounClass> = new Set(['artifact', 'location',
 const NAMED_CLASSES: ReadonlySet<NounClass> = new Set(['location', 'person', 'group']);
 
 /** "Which weapons…": the passage must name a kind of weapon, or say which ones ("defensive equipment"). */
-function kindUnanswered(question: string, view: PassageView, i: number, sentence: number, meaning: WordMeaning): Unanswerable | null {
-  const asked = askedKind(question);
+function kindUnanswered(question: string, asked: AskedKind | null, view: PassageView, i: number, sentence: number, meaning: WordMeaning): Unanswerable | null {
   const cls = asked ? meaning.wordnet.classOf(asked.noun) : undefined;
   if (!asked || !cls || !CHECKED_CLASSES.has(cls)) return null;
   // The question's own words too, as typed: a phrase unit ("long-term") keeps its parts out of its terms.

@@ -70,11 +70,17 @@ const KIND_WORDS = /^(kind|kinds|type|types|sort|sorts|form|forms|variety|variet
 const MAX_KIND_WORDS = 4;
 const NUMBER_WORD = /^(\d+|two|three|four|five|six|seven|eight|nine|ten)$/i;
 
+/** A noun phrase a question asks about: its last word, the noun, and the phrase as typed. */
+export interface AskedKind {
+  noun: string;
+  phrase: string;
+}
+
 /**
  * The noun phrase a "which/what/how many X" question asks about ("which Ukrainian cities will…" -> cities), or
  * null when no noun follows ("what did he say", "what is the plan"). The last word is the noun.
  */
-export function askedKind(question: string): { noun: string; phrase: string } | null {
+export function askedKind(question: string): AskedKind | null {
   if (YES_NO.test(question)) return null;
   const words = tokens(question).map((t) => t.surface);
   const at = words.findIndex((w, k) => /^(which|what)$/i.test(w) || (/^how$/i.test(w) && /^many$/i.test(words[k + 1] ?? '')));
